@@ -1,0 +1,215 @@
+package connection
+
+import (
+	"maps"
+	"strings"
+	"testing"
+)
+
+// guideCatalog is the catalog the guide's "Connection Settings for Trino" section describes for
+// cluster pug, environment prod and domain awesome-company.startree.cloud, credentials inline.
+const guideCatalog = `connector.name=pinot
+pinot.controller-urls=https://proxy.broker.pug.prod.awesome-company.startree.cloud:443
+pinot.grpc.port=8096
+pinot.proxy.enabled=true
+pinot.grpc.proxy-uri=proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443
+pinot.grpc.use-plain-text=false
+pinot.controller.authentication.type=PASSWORD
+pinot.controller.authentication.user=4cefb8480f8f4a7886a5c9da1056a7b5
+pinot.controller.authentication.password=yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ=
+pinot.broker.authentication.type=PASSWORD
+pinot.broker.authentication.user=4cefb8480f8f4a7886a5c9da1056a7b5
+pinot.broker.authentication.password=yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ=
+`
+
+const guideEnvCatalog = `connector.name=pinot
+pinot.controller-urls=https://proxy.broker.pug.prod.awesome-company.startree.cloud:443
+pinot.grpc.port=8096
+pinot.proxy.enabled=true
+pinot.grpc.proxy-uri=proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443
+pinot.grpc.use-plain-text=false
+pinot.controller.authentication.type=PASSWORD
+pinot.controller.authentication.user=${ENV:PINOT_USERNAME}
+pinot.controller.authentication.password=${ENV:PINOT_PASSWORD}
+pinot.broker.authentication.type=PASSWORD
+pinot.broker.authentication.user=${ENV:PINOT_USERNAME}
+pinot.broker.authentication.password=${ENV:PINOT_PASSWORD}
+`
+
+func guideSettings(token string) Settings {
+	s := DefaultSettings()
+	s.APIToken = &token
+	s.Cluster, s.Environment, s.Domain = guideCoordinates.Cluster, guideCoordinates.Environment, guideCoordinates.Domain
+	return s
+}
+
+func TestComputeGuideBasic(t *testing.T) {
+	c, ps := Compute(guideSettings(guideBasicToken))
+	if len(ps) != 0 {
+		t.Fatalf("unexpected problems: %v", ps)
+	}
+	if *c.Credentials != (Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}) {
+		t.Errorf("credentials = %+v", *c.Credentials)
+	}
+	if c.Properties != guideCatalog {
+		t.Errorf("Properties =\n%s\nwant\n%s", c.Properties, guideCatalog)
+	}
+	if c.EnvProperties != guideEnvCatalog {
+		t.Errorf("EnvProperties =\n%s\nwant\n%s", c.EnvProperties, guideEnvCatalog)
+	}
+	wantEnv := map[string]string{"PINOT_USERNAME": guideBasicUsername, "PINOT_PASSWORD": guideBasicPassword}
+	if !maps.Equal(c.Env, wantEnv) {
+		t.Errorf("Env = %v, want %v", c.Env, wantEnv)
+	}
+	if !maps.Equal(c.PropertiesMap, parseSimpleCatalog(guideCatalog)) {
+		t.Errorf("PropertiesMap = %v", c.PropertiesMap)
+	}
+}
+
+func TestComputeGuideBearer(t *testing.T) {
+	c, ps := Compute(guideSettings(guideBearerToken))
+	if len(ps) != 0 {
+		t.Fatalf("unexpected problems: %v", ps)
+	}
+	want := strings.NewReplacer(guideBasicUsername, guideBearerUsername, guideBasicPassword, guideBearerPassword).Replace(guideCatalog)
+	if c.Properties != want {
+		t.Errorf("Properties =\n%s\nwant\n%s", c.Properties, want)
+	}
+	if c.EnvProperties != guideEnvCatalog {
+		t.Errorf("EnvProperties =\n%s", c.EnvProperties)
+	}
+	if c.Credentials.Type != TokenTypeBearer || c.Env["PINOT_USERNAME"] != guideBearerUsername || c.Env["PINOT_PASSWORD"] != guideBearerPassword {
+		t.Errorf("credentials %+v, env %v", *c.Credentials, c.Env)
+	}
+}
+
+func TestComputePlainTextWithoutToken(t *testing.T) {
+	s := guideSettings("")
+	s.APIToken, s.TLSEnabled, s.GRPCPort = nil, false, 8090
+	c, ps := Compute(s)
+	if len(ps) != 0 {
+		t.Fatalf("unexpected problems: %v", ps)
+	}
+	want := `connector.name=pinot
+pinot.controller-urls=http://proxy.broker.pug.prod.awesome-company.startree.cloud:80
+pinot.grpc.port=8090
+pinot.proxy.enabled=true
+pinot.grpc.proxy-uri=proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:80
+pinot.grpc.use-plain-text=true
+`
+	if c.Properties != want || c.EnvProperties != want {
+		t.Errorf("Properties =\n%s\nEnvProperties =\n%s\nwant\n%s", c.Properties, c.EnvProperties, want)
+	}
+	if c.Credentials != nil || c.Env != nil {
+		t.Errorf("credentials %v and env %v, want nil", c.Credentials, c.Env)
+	}
+}
+
+func TestComputePlainTextWithTokenWarns(t *testing.T) {
+	s := guideSettings(guideBasicToken)
+	s.TLSEnabled = false
+	c, ps := Compute(s)
+	assertSummaries(t, ps, []string{"Credentials sent without TLS"})
+	if ps[0].Input != InputAPIToken || ps[0].Severity != SeverityWarning {
+		t.Errorf("warning %+v, want a warning on api_token", ps[0])
+	}
+	if !strings.Contains(c.Properties, "pinot.grpc.use-plain-text=true\npinot.controller.authentication.type=PASSWORD\n") {
+		t.Errorf("Properties lack plain text with credentials:\n%s", c.Properties)
+	}
+	assertNoSecret(t, ps, guideBasicToken, guideBasicUsername, guideBasicPassword)
+}
+
+func TestComputeMissingTokenWithTLS(t *testing.T) {
+	s := guideSettings("")
+	s.APIToken = nil
+	_, ps := Compute(s)
+	want := "A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable."
+	if len(ps) != 1 || ps[0].Summary != "Missing StarTree API token" || ps[0].Detail != want || ps[0].Input != InputAPIToken {
+		t.Errorf("got %#v", ps)
+	}
+}
+
+func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
+	s := guideSettings(guideBearerToken)
+	s.EnvVarPrefix = "PINOT_SALES"
+	s.ExtraProperties = map[string]string{
+		"pinot.segments-per-split":           "4",
+		"pinot.grpc.tls.truststore-password": "trust me",
+		"pinot.connection-timeout":           "2m",
+	}
+	c, ps := Compute(s)
+	if len(ps) != 0 {
+		t.Fatalf("unexpected problems: %v", ps)
+	}
+	wantTail := "pinot.connection-timeout=2m\npinot.grpc.tls.truststore-password=trust me\npinot.segments-per-split=4\n"
+	if !strings.HasSuffix(c.Properties, wantTail) {
+		t.Errorf("Properties =\n%s\nwant it to end with\n%s", c.Properties, wantTail)
+	}
+	wantEnvTail := "pinot.broker.authentication.user=${ENV:PINOT_SALES_USERNAME}\npinot.broker.authentication.password=${ENV:PINOT_SALES_PASSWORD}\n" +
+		"pinot.connection-timeout=2m\npinot.grpc.tls.truststore-password=${ENV:PINOT_SALES_GRPC_TLS_TRUSTSTORE_PASSWORD}\npinot.segments-per-split=4\n"
+	if !strings.HasSuffix(c.EnvProperties, wantEnvTail) {
+		t.Errorf("EnvProperties =\n%s\nwant it to end with\n%s", c.EnvProperties, wantEnvTail)
+	}
+	wantEnv := map[string]string{
+		"PINOT_SALES_USERNAME":                      guideBearerUsername,
+		"PINOT_SALES_PASSWORD":                      guideBearerPassword,
+		"PINOT_SALES_GRPC_TLS_TRUSTSTORE_PASSWORD": "trust me",
+	}
+	if !maps.Equal(c.Env, wantEnv) {
+		t.Errorf("Env = %v, want %v", c.Env, wantEnv)
+	}
+	if len(c.PropertiesMap) != 15 || c.PropertiesMap["pinot.grpc.tls.truststore-password"] != "trust me" {
+		t.Errorf("PropertiesMap = %v", c.PropertiesMap)
+	}
+}
+
+func TestComputeReportsEveryBrokenInput(t *testing.T) {
+	s := DefaultSettings()
+	bad, version := "st-", int64(1)
+	s.APIToken, s.TrinoVersion = &bad, &version
+	s.Cluster, s.Environment, s.Domain = "A", "B", "C"
+	s.GRPCPort, s.EnvVarPrefix = 0, "x"
+	s.ExtraProperties = map[string]string{"connector.name": "x"}
+	c, ps := Compute(s)
+	var got []Input
+	for _, p := range ps {
+		got = append(got, p.Input)
+	}
+	want := []Input{InputAPIToken, InputCluster, InputEnvironment, InputDomain, InputGRPCPort, InputTrinoVersion, InputEnvVarPrefix, InputExtraProperties}
+	if len(got) != len(want) {
+		t.Fatalf("problems on %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("problems on %v, want %v", got, want)
+		}
+	}
+	if c.Properties != "" || c.PropertiesMap != nil {
+		t.Errorf("a result came back with errors: %+v", c)
+	}
+}
+
+func TestComputeIsDeterministic(t *testing.T) {
+	s := guideSettings(guideBasicToken)
+	s.ExtraProperties = map[string]string{}
+	for i := 0; i < 50; i++ {
+		s.ExtraProperties["pinot.x"+strings.Repeat("y", i)] = "v"
+	}
+	first, _ := Compute(s)
+	for i := 0; i < 20; i++ {
+		again, _ := Compute(s)
+		if again.Properties != first.Properties || again.EnvProperties != first.EnvProperties {
+			t.Fatal("two computations of the same settings differ")
+		}
+	}
+}
+
+// parseSimpleCatalog reads a catalog without escapes, for the tests that compare with a golden file.
+func parseSimpleCatalog(s string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		m[k] = v
+	}
+	return m
+}

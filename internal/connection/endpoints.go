@@ -1,0 +1,166 @@
+package connection
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Ports of the StarTree Pinot proxy: TLS on 443, plain text on 80.
+const (
+	TLSPort       = 443
+	PlainTextPort = 80
+)
+
+// DefaultGRPCPort is StarTree Cloud's Pinot server gRPC port. Trino's own default is 8090.
+const DefaultGRPCPort = 8096
+
+// MinTrinoVersion is the first Trino release with the Pinot proxy properties.
+const MinTrinoVersion = 400
+
+const (
+	maxLabelLength    = 63
+	maxHostNameLength = 253
+	// The longest host name built from the coordinates adds this prefix.
+	grpcHostPrefix = "proxy-grpc.broker."
+	httpHostPrefix = "proxy.broker."
+)
+
+// Coordinates locate a StarTree Cloud cluster: <cluster>.<environment>.<domain>.
+type Coordinates struct {
+	Cluster     string
+	Environment string
+	Domain      string
+}
+
+// Endpoints are the two proxy addresses Trino connects to.
+type Endpoints struct {
+	// ControllerURL is "<scheme>://proxy.broker.<cluster>.<environment>.<domain>:<port>".
+	ControllerURL string
+	// GRPCProxyURI is "proxy-grpc.broker.<cluster>.<environment>.<domain>:<port>".
+	GRPCProxyURI string
+}
+
+// BuildEndpoints checks the coordinates and returns the proxy endpoints: https on port 443 with
+// TLS, http on port 80 without.
+func BuildEndpoints(c Coordinates, tls bool) (Endpoints, Problems) {
+	ps := CheckCoordinates(c)
+	if ps.HasError() {
+		return Endpoints{}, ps
+	}
+	scheme, port := "https://", TLSPort
+	if !tls {
+		scheme, port = "http://", PlainTextPort
+	}
+	host := c.Cluster + "." + c.Environment + "." + c.Domain + ":" + strconv.Itoa(port)
+	return Endpoints{
+		ControllerURL: scheme + httpHostPrefix + host,
+		GRPCProxyURI:  grpcHostPrefix + host,
+	}, ps
+}
+
+// CheckCoordinates applies the rules of cluster, environment and domain, and the limit on the length
+// of the host names they form.
+func CheckCoordinates(c Coordinates) Problems {
+	var ps Problems
+	ps = append(ps, CheckLabel(InputCluster, c.Cluster)...)
+	ps = append(ps, CheckLabel(InputEnvironment, c.Environment)...)
+	ps = append(ps, CheckDomain(c.Domain)...)
+	if ps.HasError() {
+		return ps
+	}
+	if n := len(grpcHostPrefix) + len(c.Cluster) + 1 + len(c.Environment) + 1 + len(c.Domain); n > maxHostNameLength {
+		ps = append(ps, errorf(InputDomain, "Proxy host name too long",
+			fmt.Sprintf("The gRPC proxy host name %s<cluster>.<environment>.<domain> would have %d characters; DNS allows at most %d. Use a shorter cluster, environment or domain.",
+				grpcHostPrefix, n, maxHostNameLength)))
+	}
+	return ps
+}
+
+// CheckLabel applies the DNS label rule of cluster and environment: 1 to 63 lowercase ASCII letters,
+// digits and hyphens, neither starting nor ending with a hyphen.
+func CheckLabel(in Input, v string) Problems {
+	if detail := labelDetail(v); detail != "" {
+		return Problems{errorf(in, "Invalid "+string(in), fmt.Sprintf("%s %q %s %s", in, v, detail, labelRule))}
+	}
+	return nil
+}
+
+const labelRule = "Expected a DNS label: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen."
+
+// labelDetail returns why v is not a DNS label, or "" when it is one.
+func labelDetail(v string) string {
+	switch {
+	case v == "":
+		return "is empty."
+	case len(v) > maxLabelLength:
+		return fmt.Sprintf("has %d characters.", len(v))
+	}
+	for _, r := range v {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9', r == '-':
+		case 'A' <= r && r <= 'Z':
+			return fmt.Sprintf("contains the uppercase letter %q; use %q.", r, strings.ToLower(v))
+		default:
+			return fmt.Sprintf("contains the character %q.", r)
+		}
+	}
+	if v[0] == '-' || v[len(v)-1] == '-' {
+		return "starts or ends with a hyphen."
+	}
+	return ""
+}
+
+// CheckDomain applies the rule of domain: a lowercase DNS name of at least two labels, at most 253
+// characters, with no scheme, port, path or trailing dot.
+func CheckDomain(v string) Problems {
+	const rule = "Expected a lowercase DNS name such as \"awesome-company.startree.cloud\": no scheme, port, path or trailing dot."
+	bad := func(detail string) Problems {
+		return Problems{errorf(InputDomain, "Invalid domain", fmt.Sprintf("domain %q %s %s", v, detail, rule))}
+	}
+	switch {
+	case v == "":
+		return bad("is empty.")
+	case strings.Contains(v, "://"):
+		return bad("includes a scheme.")
+	case strings.Contains(v, "/"):
+		return bad("includes a path.")
+	case strings.Contains(v, ":"):
+		return bad("includes a port.")
+	case strings.HasSuffix(v, "."):
+		return bad("ends with a dot.")
+	case len(v) > maxHostNameLength:
+		return bad(fmt.Sprintf("has %d characters, more than %d.", len(v), maxHostNameLength))
+	case strings.ToLower(v) != v:
+		return bad(fmt.Sprintf("contains uppercase letters; use %q.", strings.ToLower(v)))
+	case !strings.Contains(v, "."):
+		return bad("has a single label; StarTree Cloud domains have at least two.")
+	}
+	for i, label := range strings.Split(v, ".") {
+		if label == "" {
+			return bad("has an empty label (two dots in a row, or a leading dot).")
+		}
+		if detail := labelDetail(label); detail != "" {
+			return bad(fmt.Sprintf("has an invalid label %d: %q %s", i+1, label, detail))
+		}
+	}
+	return nil
+}
+
+// CheckGRPCPort applies the rule of grpc_port: a TCP port, 1 to 65535.
+func CheckGRPCPort(p int64) Problems {
+	if p < 1 || p > 65535 {
+		return Problems{errorf(InputGRPCPort, "Invalid grpc_port",
+			fmt.Sprintf("grpc_port is %d. Expected a TCP port from 1 to 65535; StarTree Cloud uses %d.", p, DefaultGRPCPort))}
+	}
+	return nil
+}
+
+// CheckTrinoVersion applies the rule of trino_version: the proxy properties exist from Trino 400 on.
+func CheckTrinoVersion(v int64) Problems {
+	if v < MinTrinoVersion {
+		return Problems{errorf(InputTrinoVersion, "Trino version too old for the Pinot proxy",
+			fmt.Sprintf("trino_version is %d. The Pinot proxy properties this catalog uses exist from Trino %d on; upgrade Trino or unset trino_version.", v, MinTrinoVersion))}
+	}
+	return nil
+}

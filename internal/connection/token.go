@@ -1,0 +1,184 @@
+package connection
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenType is the kind of a StarTree API token.
+type TokenType string
+
+// The two kinds of StarTree API token.
+const (
+	TokenTypeBasic  TokenType = "basic"
+	TokenTypeBearer TokenType = "bearer"
+)
+
+// BearerPrefix starts every bearer token.
+const BearerPrefix = "st-"
+
+// The lengths StarTree's guide gives for the two parts of a bearer token. Other lengths are
+// accepted with a warning: a stricter check would break users the day the format grows.
+const (
+	BearerKeyLength    = 16
+	BearerSecretLength = 32
+)
+
+// Credentials are what a token stands for: the username and password that Trino sends to the
+// Pinot controller and broker.
+type Credentials struct {
+	Type     TokenType
+	Username string
+	Password string
+}
+
+// ParseToken decodes a StarTree API token into credentials.
+//
+// Surrounding ASCII white space is ignored. A token that starts with "st-" is a bearer token;
+// anything else must be a basic token (base64 of "<key>:<secret>"). The returned problems all
+// concern InputAPIToken; none of them quotes the token or any part of it.
+func ParseToken(token string) (Credentials, Problems) {
+	t := trimASCIISpace(token)
+	switch {
+	case t == "":
+		return Credentials{}, Problems{errorf(InputAPIToken, "Empty StarTree API token",
+			"The API token is empty or white space only. Expected a basic token (base64 of \"<key>:<secret>\") or a bearer token (\"st-<key>-<secret>\").")}
+	case strings.IndexFunc(t, isASCIISpace) >= 0:
+		return Credentials{}, Problems{errorf(InputAPIToken, "White space inside the StarTree API token",
+			"The API token contains white space between its characters. Only white space around a token is ignored; copy the token again as one unbroken string.")}
+	case strings.HasPrefix(t, BearerPrefix):
+		return parseBearer(t[len(BearerPrefix):])
+	case len(t) >= len(BearerPrefix) && strings.EqualFold(t[:len(BearerPrefix)], BearerPrefix):
+		return Credentials{}, Problems{errorf(InputAPIToken, "Uppercase bearer token prefix",
+			"The API token starts with an uppercase form of the bearer prefix. Bearer tokens start with the lowercase \"st-\".")}
+	default:
+		return parseBasic(t)
+	}
+}
+
+func parseBearer(rest string) (Credentials, Problems) {
+	const format = "A bearer token has the form \"st-<key>-<secret>\": the prefix \"st-\", then two non-empty runs of ASCII letters and digits joined by one hyphen."
+	segments := strings.Count(rest, "-") + 1
+	if segments != 2 {
+		summary := "Too few segments in the bearer token"
+		if segments > 2 {
+			summary = "Too many segments in the bearer token"
+		}
+		return Credentials{}, Problems{errorf(InputAPIToken, summary,
+			fmt.Sprintf("After the \"st-\" prefix the token has %d hyphen-separated segments, expected 2. %s", segments, format))}
+	}
+	key, secret, _ := strings.Cut(rest, "-")
+	var ps Problems
+	for _, part := range []struct{ name, value string }{{"key", key}, {"secret", secret}} {
+		switch {
+		case part.value == "":
+			ps = append(ps, errorf(InputAPIToken, "Empty "+part.name+" in the bearer token",
+				"The "+part.name+" segment of the bearer token is empty. "+format))
+		case !isASCIIAlnum(part.value):
+			ps = append(ps, errorf(InputAPIToken, "Invalid character in the bearer token's "+part.name,
+				"The "+part.name+" segment of the bearer token contains a character other than an ASCII letter or digit. "+format))
+		}
+	}
+	if ps.HasError() {
+		return Credentials{}, ps
+	}
+	if len(key) != BearerKeyLength {
+		ps = append(ps, warningf(InputAPIToken, "Unexpected bearer token key length",
+			fmt.Sprintf("The bearer token's key has %d characters; StarTree documents %d. The token is used as it is.", len(key), BearerKeyLength)))
+	}
+	if len(secret) != BearerSecretLength {
+		ps = append(ps, warningf(InputAPIToken, "Unexpected bearer token secret length",
+			fmt.Sprintf("The bearer token's secret has %d characters; StarTree documents %d. The token is used as it is.", len(secret), BearerSecretLength)))
+	}
+	return Credentials{Type: TokenTypeBearer, Username: key, Password: secret}, ps
+}
+
+func parseBasic(t string) (Credentials, Problems) {
+	decoded, detail := decodeBase64(t)
+	if detail != "" {
+		return Credentials{}, Problems{errorf(InputAPIToken, "Invalid StarTree API token", detail)}
+	}
+	if !utf8.Valid(decoded) {
+		return Credentials{}, Problems{errorf(InputAPIToken, "Basic token is not UTF-8 text",
+			"The basic token decodes from base64 to bytes that are not valid UTF-8. Expected base64 of \"<key>:<secret>\".")}
+	}
+	text := string(decoded)
+	if strings.IndexFunc(text, unicode.IsControl) >= 0 {
+		return Credentials{}, Problems{errorf(InputAPIToken, "Control character in the basic token",
+			"The basic token decodes to text that contains a control character (such as a line break, a tab or NUL). Expected base64 of \"<key>:<secret>\".")}
+	}
+	user, password, found := strings.Cut(text, ":")
+	if !found {
+		return Credentials{}, Problems{errorf(InputAPIToken, "Missing colon in the basic token",
+			"The basic token decodes to text without a colon. Expected base64 of \"<key>:<secret>\"; the username is the text before the first colon.")}
+	}
+	var ps Problems
+	for _, part := range []struct{ name, side, value string }{{"username", "before", user}, {"password", "after", password}} {
+		switch {
+		case part.value == "":
+			ps = append(ps, errorf(InputAPIToken, "Empty "+part.name+" in the basic token",
+				"The basic token decodes to text whose "+part.name+" (the part "+part.side+" the first colon) is empty."))
+		case part.value[0] == ' ' || part.value[len(part.value)-1] == ' ':
+			ps = append(ps, errorf(InputAPIToken, "White space around the basic token's "+part.name,
+				"The "+part.name+" decoded from the basic token begins or ends with a space. Trino trims every catalog value, so it would send a different "+part.name+"."))
+		}
+	}
+	if ps.HasError() {
+		return Credentials{}, ps
+	}
+	return Credentials{Type: TokenTypeBasic, Username: user, Password: password}, nil
+}
+
+// decodeBase64 accepts the standard and the URL-safe alphabets, padded or not. On failure it
+// returns a detail that names the rule broken and never the offending character.
+func decodeBase64(t string) ([]byte, string) {
+	const expected = "Expected a bearer token (\"st-<key>-<secret>\") or a basic token: base64 (standard or URL-safe alphabet, padded or not) of \"<key>:<secret>\"."
+	unpadded := strings.TrimRight(t, "=")
+	if pad := len(t) - len(unpadded); pad > 2 || (pad > 0 && len(t)%4 != 0) {
+		return nil, "The token is not a bearer token and its base64 padding is wrong. " + expected
+	}
+	std := strings.ContainsAny(unpadded, "+/")
+	url := strings.ContainsAny(unpadded, "-_")
+	if std && url {
+		return nil, "The token is not a bearer token and mixes the standard (+ /) and URL-safe (- _) base64 alphabets. " + expected
+	}
+	enc := base64.RawStdEncoding
+	if url {
+		enc = base64.RawURLEncoding
+	}
+	for i := 0; i < len(unpadded); i++ {
+		if !isBase64Char(unpadded[i]) {
+			return nil, "The token is not a bearer token and contains a character outside the base64 alphabet. " + expected
+		}
+	}
+	decoded, err := enc.Strict().DecodeString(unpadded)
+	if err != nil {
+		return nil, "The token is not a bearer token and its length or final characters are not valid base64. " + expected
+	}
+	return decoded, ""
+}
+
+func isBase64Char(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
+}
+
+func isASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIISpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
+}
+
+func trimASCIISpace(s string) string {
+	return strings.TrimFunc(s, isASCIISpace)
+}

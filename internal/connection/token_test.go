@@ -1,0 +1,174 @@
+package connection
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
+
+// The guide's example tokens and what they stand for.
+const (
+	guideBasicToken    = "NGNlZmI4NDgwZjhmNGE3ODg2YTVjOWRhMTA1NmE3YjU6eVlHVVlsV1BVaU5OTjQ2bkZaY09vM2FUT3FJQ1AyYUFrMXF4VDVCOEFKUT0="
+	guideBasicUsername = "4cefb8480f8f4a7886a5c9da1056a7b5"
+	guideBasicPassword = "yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ="
+
+	guideBearerToken    = "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"
+	guideBearerUsername = "XkQBXKr652MV1VF9"
+	guideBearerPassword = "5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"
+)
+
+func TestParseTokenValid(t *testing.T) {
+	raw := func(s string) string { return base64.RawStdEncoding.EncodeToString([]byte(s)) }
+	url := func(s string) string { return base64.URLEncoding.EncodeToString([]byte(s)) }
+	tests := []struct {
+		name     string
+		token    string
+		want     Credentials
+		warnings []string
+	}{
+		{"guide basic", guideBasicToken, Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}, nil},
+		{"guide bearer", guideBearerToken, Credentials{TokenTypeBearer, guideBearerUsername, guideBearerPassword}, nil},
+		{"basic with trailing newline from file()", guideBasicToken + "\n", Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}, nil},
+		{"bearer with surrounding white space", " \t\r\n" + guideBearerToken + "\r\n\v\f ", Credentials{TokenTypeBearer, guideBearerUsername, guideBearerPassword}, nil},
+		{"basic unpadded", strings.TrimRight(guideBasicToken, "="), Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}, nil},
+		{"basic unpadded, two padding characters dropped", raw("user:pass1"), Credentials{TokenTypeBasic, "user", "pass1"}, nil},
+		{"basic URL-safe alphabet", url("k?>:s~~?>"), Credentials{TokenTypeBasic, "k?>", "s~~?>"}, nil},
+		{"basic URL-safe unpadded", strings.TrimRight(url("k?>:s~~?"), "="), Credentials{TokenTypeBasic, "k?>", "s~~?"}, nil},
+		{"basic password with colons", base64.StdEncoding.EncodeToString([]byte("u:p:a:s:s")), Credentials{TokenTypeBasic, "u", "p:a:s:s"}, nil},
+		{"basic with UTF-8 text", base64.StdEncoding.EncodeToString([]byte("jörg:pässwörd€")), Credentials{TokenTypeBasic, "jörg", "pässwörd€"}, nil},
+		{"basic with inner spaces", base64.StdEncoding.EncodeToString([]byte("a b:c d")), Credentials{TokenTypeBasic, "a b", "c d"}, nil},
+		{"bearer with short key", "st-abc-" + strings.Repeat("s", 32), Credentials{TokenTypeBearer, "abc", strings.Repeat("s", 32)},
+			[]string{"Unexpected bearer token key length"}},
+		{"bearer with long secret", "st-" + strings.Repeat("K", 16) + "-" + strings.Repeat("9", 40), Credentials{TokenTypeBearer, strings.Repeat("K", 16), strings.Repeat("9", 40)},
+			[]string{"Unexpected bearer token secret length"}},
+		{"bearer with both lengths off", "st-a1-b2", Credentials{TokenTypeBearer, "a1", "b2"},
+			[]string{"Unexpected bearer token key length", "Unexpected bearer token secret length"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ps := ParseToken(tt.token)
+			if ps.HasError() {
+				t.Fatalf("ParseToken: unexpected errors: %v", ps)
+			}
+			if got != tt.want {
+				t.Errorf("ParseToken = %+v, want %+v", got, tt.want)
+			}
+			assertSummaries(t, ps.Warnings(), tt.warnings)
+			assertNoSecret(t, ps, tt.token, got.Username, got.Password)
+		})
+	}
+}
+
+func TestParseTokenWarningText(t *testing.T) {
+	_, ps := ParseToken("st-abc-" + strings.Repeat("s", 32))
+	want := "The bearer token's key has 3 characters; StarTree documents 16. The token is used as it is."
+	if len(ps) != 1 || ps[0].Detail != want || ps[0].Input != InputAPIToken || ps[0].Severity != SeverityWarning {
+		t.Fatalf("got %#v, want one warning on api_token with detail %q", ps, want)
+	}
+}
+
+func TestParseTokenInvalid(t *testing.T) {
+	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	tests := []struct {
+		name    string
+		token   string
+		summary string
+		detail  string // a phrase of the detail that says which rule failed
+	}{
+		{"empty", "", "Empty StarTree API token", "empty or white space only"},
+		{"white space only", " \n\t", "Empty StarTree API token", "empty or white space only"},
+		{"space inside", "st-XkQBXKr652MV1VF9 -5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "White space inside the StarTree API token", "white space between its characters"},
+		{"newline inside base64", guideBasicToken[:20] + "\n" + guideBasicToken[20:], "White space inside the StarTree API token", "white space between"},
+		{"bearer without segments", "st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5", "Too few segments in the bearer token", "has 1 hyphen-separated segments, expected 2"},
+		{"bearer prefix only", "st-", "Too few segments in the bearer token", "has 1 hyphen-separated segments"},
+		{"bearer with extra segment", "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5-yrHXRSPKMCcNRlRg", "Too many segments in the bearer token", "has 3 hyphen-separated segments, expected 2"},
+		{"bearer empty key", "st--5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Empty key in the bearer token", "key segment of the bearer token is empty"},
+		{"bearer empty secret", "st-XkQBXKr652MV1VF9-", "Empty secret in the bearer token", "secret segment of the bearer token is empty"},
+		{"bearer key with symbol", "st-XkQBXKr6_2MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Invalid character in the bearer token's key", "other than an ASCII letter or digit"},
+		{"bearer secret non-ASCII", "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlR\u00e9", "Invalid character in the bearer token's secret", "other than an ASCII letter or digit"},
+		{"bearer full-width digit", "st-XkQBXKr652MV1VF\uff19-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Invalid character in the bearer token's key", "other than an ASCII letter or digit"},
+		{"look-alike prefix", "\u0455t-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Invalid StarTree API token", "outside the base64 alphabet"},
+		{"uppercase prefix", "ST-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Uppercase bearer token prefix", "start with the lowercase \"st-\""},
+		{"mixed-case prefix", "sT-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Uppercase bearer token prefix", "uppercase form of the bearer prefix"},
+		{"not base64", "not*valid*64", "Invalid StarTree API token", "outside the base64 alphabet"},
+		{"too much padding", "YWJj===", "Invalid StarTree API token", "padding is wrong"},
+		{"padding on a wrong length", "YWJjZA=", "Invalid StarTree API token", "padding is wrong"},
+		{"padding inside", "YW=jZA==", "Invalid StarTree API token", "outside the base64 alphabet"},
+		{"mixed alphabets", "ab+c-d__", "Invalid StarTree API token", "mixes the standard (+ /) and URL-safe (- _) base64 alphabets"},
+		{"impossible length", "YWJjZ", "Invalid StarTree API token", "length or final characters are not valid base64"},
+		{"invalid UTF-8", base64.StdEncoding.EncodeToString([]byte{'u', 0xff, ':', 'p'}), "Basic token is not UTF-8 text", "not valid UTF-8"},
+		{"NUL", b64("user\x00:pass"), "Control character in the basic token", "control character"},
+		{"newline", b64("user:pa\nss"), "Control character in the basic token", "control character"},
+		{"DEL", b64("user:pass\x7f"), "Control character in the basic token", "control character"},
+		{"C1 control", b64("user:pass\u0085"), "Control character in the basic token", "control character"},
+		{"missing colon", b64("userpassword"), "Missing colon in the basic token", "without a colon"},
+		{"empty username", b64(":password"), "Empty username in the basic token", "username (the part before the first colon) is empty"},
+		{"empty password", b64("username:"), "Empty password in the basic token", "password (the part after the first colon) is empty"},
+		{"colon only", b64(":"), "Empty username in the basic token", "is empty"},
+		{"username with leading space", b64(" user:password"), "White space around the basic token's username", "Trino trims every catalog value"},
+		{"password with trailing space", b64("user:password "), "White space around the basic token's password", "begins or ends with a space"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ps := ParseToken(tt.token)
+			if got != (Credentials{}) {
+				t.Errorf("ParseToken returned credentials %+v with an error", got)
+			}
+			errs := ps.Errors()
+			if len(errs) == 0 {
+				t.Fatalf("ParseToken(%q): no error, want %q", tt.token, tt.summary)
+			}
+			if errs[0].Summary != tt.summary || !strings.Contains(errs[0].Detail, tt.detail) || errs[0].Input != InputAPIToken {
+				t.Errorf("got %q / %q on %s, want %q with %q on api_token", errs[0].Summary, errs[0].Detail, errs[0].Input, tt.summary, tt.detail)
+			}
+			assertNoSecret(t, ps, tt.token)
+		})
+	}
+}
+
+// assertSummaries checks the problems' summaries, in order.
+func assertSummaries(t *testing.T, ps Problems, want []string) {
+	t.Helper()
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Summary)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("summaries = %q, want %q", got, want)
+	}
+}
+
+// assertNoSecret fails when a problem's text holds any secret, decoded or not, or any piece of one
+// at least six characters long (shorter pieces match ordinary words by chance).
+func assertNoSecret(t *testing.T, ps Problems, secrets ...string) {
+	t.Helper()
+	for _, p := range ps {
+		text := p.Summary + "\n" + p.Detail + "\n" + p.Key
+		for _, secret := range secrets {
+			// The bearer prefix is public and appears in the messages that describe the format.
+			secret = strings.TrimPrefix(strings.TrimSpace(secret), BearerPrefix)
+			if secret == "" {
+				continue
+			}
+			if leak := secretPiece(text, secret, 6); leak != "" {
+				t.Errorf("problem %q leaks %q, a piece of a secret", text, leak)
+			}
+		}
+	}
+}
+
+// secretPiece returns a piece of secret (all of it when shorter than n) found in text, or "".
+func secretPiece(text, secret string, n int) string {
+	if len(secret) <= n {
+		if strings.Contains(text, secret) {
+			return secret
+		}
+		return ""
+	}
+	for i := 0; i+n <= len(secret); i++ {
+		if strings.Contains(text, secret[i:i+n]) {
+			return secret[i : i+n]
+		}
+	}
+	return ""
+}
