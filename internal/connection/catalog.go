@@ -84,10 +84,25 @@ func Compute(s Settings) (Connection, Problems) {
 	return render(s, creds, endpoints), ps
 }
 
+// The environment variables the provider falls back to when neither the object nor the provider
+// block sets a value.
+const (
+	EnvAPIToken    = "STARTREE_API_TOKEN"
+	EnvEnvironment = "STARTREE_ENVIRONMENT"
+	EnvDomain      = "STARTREE_DOMAIN"
+)
+
 // MissingTokenProblem is the error for TLS without a token from any source.
 func MissingTokenProblem() Problem {
 	return errorf(InputAPIToken, "Missing StarTree API token",
-		"A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable.")
+		"A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the "+EnvAPIToken+" environment variable.")
+}
+
+// MissingCoordinateProblem is the error for an environment or domain that no source sets.
+func MissingCoordinateProblem(in Input) Problem {
+	envVar := map[Input]string{InputEnvironment: EnvEnvironment, InputDomain: EnvDomain}[in]
+	return errorf(in, "Missing "+string(in),
+		fmt.Sprintf("%s is not set. Set %s on this object, %s in the provider block, or the %s environment variable.", in, in, in, envVar))
 }
 
 // CheckEnvVarPrefix applies the rule of env_var_prefix: an uppercase environment variable name.

@@ -213,3 +213,16 @@ func parseSimpleCatalog(s string) map[string]string {
 	}
 	return m
 }
+
+func TestMissingCoordinateProblem(t *testing.T) {
+	tests := map[Input]string{
+		InputEnvironment: "environment is not set. Set environment on this object, environment in the provider block, or the STARTREE_ENVIRONMENT environment variable.",
+		InputDomain:      "domain is not set. Set domain on this object, domain in the provider block, or the STARTREE_DOMAIN environment variable.",
+	}
+	for in, want := range tests {
+		p := MissingCoordinateProblem(in)
+		if p.Detail != want || p.Input != in || p.Summary != "Missing "+string(in) || p.Severity != SeverityError {
+			t.Errorf("MissingCoordinateProblem(%s) = %+v, want detail %q", in, p, want)
+		}
+	}
+}

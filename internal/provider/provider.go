@@ -1,0 +1,139 @@
+// Package provider holds the Terraform adapters over the connection core: the provider, the
+// startree_trino_connection data source and ephemeral resource, and the provider functions.
+package provider
+
+import (
+	"context"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/startree/terraform-provider-startree/internal/connection"
+)
+
+var _ provider.Provider = (*StarTreeProvider)(nil)
+
+// StarTreeProvider is the startree provider. It makes no network calls: every object computes its
+// values from its inputs, the provider block and the environment.
+type StarTreeProvider struct {
+	version string
+}
+
+// New returns a constructor for the provider, as providerserver.Serve expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &StarTreeProvider{version: version}
+	}
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	APIToken    types.String `tfsdk:"api_token"`
+	Domain      types.String `tfsdk:"domain"`
+	Environment types.String `tfsdk:"environment"`
+}
+
+// fallback is a value the provider block or the environment supplies when an object leaves an input
+// unset; from says where it came from, for the messages about it, and is "" when nothing supplied it.
+type fallback struct {
+	value string
+	from  string
+}
+
+// providerData is what Configure hands to every data source and ephemeral resource.
+type providerData struct {
+	apiToken    fallback
+	domain      fallback
+	environment fallback
+}
+
+// Metadata names the provider.
+func (p *StarTreeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "startree"
+	resp.Version = p.version
+}
+
+// Schema describes the provider block.
+func (p *StarTreeProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Computes the settings that connect Trino to a StarTree Cloud (Apache Pinot) cluster through the StarTree Pinot proxy: credentials from an API token, the proxy URLs, and the Trino catalog file. It makes no network calls. Every value set here is a default that an object's own attribute overrides.",
+		Attributes: map[string]schema.Attribute{
+			"api_token": schema.StringAttribute{
+				MarkdownDescription: "Default StarTree API token for every object that sets no `api_token`. Falls back to the `" + connection.EnvAPIToken + "` environment variable. A token taken from here or from the environment is never written to state.",
+				Optional:            true,
+				Sensitive:           true,
+				Validators:          []validator.String{tokenValidator},
+			},
+			"domain": schema.StringAttribute{
+				MarkdownDescription: "Default StarTree Cloud domain, such as `awesome-company.startree.cloud`. Falls back to the `" + connection.EnvDomain + "` environment variable.",
+				Optional:            true,
+				Validators:          []validator.String{domainValidator},
+			},
+			"environment": schema.StringAttribute{
+				MarkdownDescription: "Default StarTree Cloud environment, such as `prod`. Falls back to the `" + connection.EnvEnvironment + "` environment variable.",
+				Optional:            true,
+				Validators:          []validator.String{labelValidator(connection.InputEnvironment)},
+			},
+		},
+	}
+}
+
+// Configure resolves the provider block and the environment into the fallbacks of every object.
+func (p *StarTreeProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkKnown(&resp.Diagnostics, cfg.APIToken, "api_token", "StarTree API token", connection.EnvAPIToken)
+	checkKnown(&resp.Diagnostics, cfg.Domain, "domain", "StarTree domain", connection.EnvDomain)
+	checkKnown(&resp.Diagnostics, cfg.Environment, "environment", "StarTree environment", connection.EnvEnvironment)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	data := &providerData{
+		apiToken:    resolveFallback(cfg.APIToken, "api_token", connection.EnvAPIToken),
+		domain:      resolveFallback(cfg.Domain, "domain", connection.EnvDomain),
+		environment: resolveFallback(cfg.Environment, "environment", connection.EnvEnvironment),
+	}
+	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
+}
+
+// checkKnown refuses a provider block value that is unknown at plan time: the objects compute their
+// results during plan, so a value known only after apply cannot be used.
+func checkKnown(diags *diag.Diagnostics, v types.String, name, what, envVar string) {
+	if !v.IsUnknown() {
+		return
+	}
+	diags.AddAttributeError(path.Root(name), "Unknown "+what,
+		"The provider block's "+name+" depends on a value that is known only after apply, and the provider computes connections during plan. "+
+			"Set "+name+" to a value known at plan time (a variable or a literal), or remove it and set the "+envVar+" environment variable.")
+}
+
+func resolveFallback(v types.String, name, envVar string) fallback {
+	if !v.IsNull() {
+		return fallback{value: v.ValueString(), from: "the provider block's " + name}
+	}
+	if s := os.Getenv(envVar); s != "" {
+		return fallback{value: s, from: "the " + envVar + " environment variable"}
+	}
+	return fallback{}
+}
+
+// DataSources lists the provider's data sources.
+func (p *StarTreeProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{NewTrinoConnectionDataSource}
+}
+
+// Resources lists the provider's managed resources: there are none.
+func (p *StarTreeProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}

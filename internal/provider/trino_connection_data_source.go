@@ -1,0 +1,65 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+)
+
+var (
+	_ datasource.DataSource                   = (*trinoConnectionDataSource)(nil)
+	_ datasource.DataSourceWithConfigure      = (*trinoConnectionDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*trinoConnectionDataSource)(nil)
+)
+
+// trinoConnectionDataSource is the startree_trino_connection data source.
+type trinoConnectionDataSource struct {
+	data *providerData
+}
+
+// NewTrinoConnectionDataSource returns the startree_trino_connection data source.
+func NewTrinoConnectionDataSource() datasource.DataSource {
+	return &trinoConnectionDataSource{}
+}
+
+func (d *trinoConnectionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_trino_connection"
+}
+
+func (d *trinoConnectionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dsschema.Schema{
+		MarkdownDescription: connectionDescription + " The password, the token set on the data source and the catalog with inline credentials are stored in state (marked sensitive); use the ephemeral resource to keep them out of state.",
+		Attributes:          dataSourceAttributes(),
+	}
+}
+
+func (d *trinoConnectionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider.", req.ProviderData))
+		return
+	}
+	d.data = data
+}
+
+func (d *trinoConnectionDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	validateExtraProperties(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (d *trinoConnectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m connectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(m.compute(ctx, d.data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

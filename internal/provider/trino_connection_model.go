@@ -1,0 +1,203 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/startree/terraform-provider-startree/internal/connection"
+)
+
+// connectionModel holds the inputs and outputs of startree_trino_connection, for both the data
+// source and the ephemeral resource: one model, one code path.
+type connectionModel struct {
+	APIToken        types.String `tfsdk:"api_token"`
+	Cluster         types.String `tfsdk:"cluster"`
+	Environment     types.String `tfsdk:"environment"`
+	Domain          types.String `tfsdk:"domain"`
+	TLSEnabled      types.Bool   `tfsdk:"tls_enabled"`
+	GRPCPort        types.Int64  `tfsdk:"grpc_port"`
+	TrinoVersion    types.Int64  `tfsdk:"trino_version"`
+	ExtraProperties types.Map    `tfsdk:"extra_properties"`
+	EnvVarPrefix    types.String `tfsdk:"env_var_prefix"`
+
+	TokenType     types.String `tfsdk:"token_type"`
+	Username      types.String `tfsdk:"username"`
+	Password      types.String `tfsdk:"password"`
+	ControllerURL types.String `tfsdk:"controller_url"`
+	GRPCProxyURI  types.String `tfsdk:"grpc_proxy_uri"`
+	Properties    types.String `tfsdk:"properties"`
+	PropertiesMap types.Map    `tfsdk:"properties_map"`
+	EnvProperties types.String `tfsdk:"env_properties"`
+	Env           types.Map    `tfsdk:"env"`
+}
+
+// compute resolves the inputs against the provider's fallbacks, runs the core and fills in the
+// defaults used and every output. It is called with a wholly known configuration.
+func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if pd == nil {
+		pd = &providerData{}
+	}
+	s := connection.DefaultSettings()
+	// from records where each value that did not come from this object came from, for messages.
+	from := map[connection.Input]string{}
+	var missing []connection.Input
+
+	if !m.APIToken.IsNull() {
+		token := m.APIToken.ValueString()
+		s.APIToken = &token
+	} else if pd.apiToken.from != "" {
+		token := pd.apiToken.value
+		s.APIToken = &token
+		from[connection.InputAPIToken] = pd.apiToken.from
+	}
+	s.Cluster = m.Cluster.ValueString()
+	for _, c := range []struct {
+		in       connection.Input
+		attr     *types.String
+		fallback fallback
+		target   *string
+	}{
+		{connection.InputEnvironment, &m.Environment, pd.environment, &s.Environment},
+		{connection.InputDomain, &m.Domain, pd.domain, &s.Domain},
+	} {
+		switch {
+		case !c.attr.IsNull():
+			*c.target = c.attr.ValueString()
+		case c.fallback.from != "":
+			*c.target = c.fallback.value
+			from[c.in] = c.fallback.from
+		default:
+			missing = append(missing, c.in)
+		}
+	}
+	if !m.TLSEnabled.IsNull() {
+		s.TLSEnabled = m.TLSEnabled.ValueBool()
+	}
+	if !m.GRPCPort.IsNull() {
+		s.GRPCPort = m.GRPCPort.ValueInt64()
+	}
+	if !m.TrinoVersion.IsNull() {
+		v := m.TrinoVersion.ValueInt64()
+		s.TrinoVersion = &v
+	}
+	if !m.EnvVarPrefix.IsNull() {
+		s.EnvVarPrefix = m.EnvVarPrefix.ValueString()
+	}
+	s.ExtraProperties = stringMap(&diags, m.ExtraProperties, path.Root("extra_properties"))
+
+	if s.APIToken != nil {
+		ctx = maskSecrets(ctx, *s.APIToken)
+	}
+	c, ps := connection.Compute(s)
+	for _, in := range missing {
+		ps = append(withoutInput(ps, in), connection.MissingCoordinateProblem(in))
+	}
+	for i, p := range ps {
+		if where := from[p.Input]; where != "" {
+			ps[i].Detail = "The value comes from " + where + ". " + p.Detail
+		}
+	}
+	appendProblems(&diags, path.Empty(), ps)
+	if diags.HasError() {
+		tflog.Debug(ctx, "StarTree Trino connection not computed", map[string]any{"errors": diags.ErrorsCount()})
+		return diags
+	}
+
+	m.Environment = types.StringValue(s.Environment)
+	m.Domain = types.StringValue(s.Domain)
+	m.TLSEnabled = types.BoolValue(s.TLSEnabled)
+	m.GRPCPort = types.Int64Value(s.GRPCPort)
+	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefix)
+	m.ExtraProperties = stringMapValue(s.ExtraProperties, false)
+	m.setOutputs(c)
+	if c.Credentials != nil {
+		ctx = maskSecrets(ctx, c.Credentials.Username, c.Credentials.Password)
+	}
+	tflog.Debug(ctx, "StarTree Trino connection computed", map[string]any{
+		"cluster": s.Cluster, "environment": s.Environment, "domain": s.Domain, "tls_enabled": s.TLSEnabled,
+		"token_type": m.TokenType.ValueString(), "extra_properties": len(s.ExtraProperties),
+	})
+	return diags
+}
+
+// setOutputs copies a computed connection into the output attributes.
+func (m *connectionModel) setOutputs(c connection.Connection) {
+	m.TokenType, m.Username, m.Password = types.StringNull(), types.StringNull(), types.StringNull()
+	if c.Credentials != nil {
+		m.TokenType = types.StringValue(string(c.Credentials.Type))
+		m.Username = types.StringValue(c.Credentials.Username)
+		m.Password = types.StringValue(c.Credentials.Password)
+	}
+	m.ControllerURL = types.StringValue(c.ControllerURL)
+	m.GRPCProxyURI = types.StringValue(c.GRPCProxyURI)
+	m.Properties = types.StringValue(c.Properties)
+	m.PropertiesMap = stringMapValue(c.PropertiesMap, false)
+	m.EnvProperties = types.StringValue(c.EnvProperties)
+	m.Env = stringMapValue(c.Env, true)
+}
+
+// withoutInput drops the problems of one input, for an input that is missing altogether: the core
+// would call its empty value invalid, and the missing value is the problem to report.
+func withoutInput(ps connection.Problems, in connection.Input) connection.Problems {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.Input != in {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// stringMap converts a known map(string); a null element is an error on its key.
+func stringMap(diags *diag.Diagnostics, v types.Map, at path.Path) map[string]string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	elems := v.Elements()
+	out := make(map[string]string, len(elems))
+	for k, e := range elems {
+		s, ok := e.(types.String)
+		if !ok || s.IsNull() {
+			diags.AddAttributeError(at.AtMapKey(k), "Null value in "+at.String(),
+				"The entry \""+k+"\" of "+at.String()+" has no value. Give it a string value or remove the entry.")
+			continue
+		}
+		out[k] = s.ValueString()
+	}
+	return out
+}
+
+// stringMapValue builds a map(string) value without reflection; a nil map gives null when
+// nilIsNull, and an empty map otherwise.
+func stringMapValue(m map[string]string, nilIsNull bool) types.Map {
+	if m == nil && nilIsNull {
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}
+
+// maskSecrets hides every non-empty secret from the log lines written with the returned context,
+// in messages and in field values alike.
+func maskSecrets(ctx context.Context, secrets ...string) context.Context {
+	var nonEmpty []string
+	for _, s := range secrets {
+		if s != "" {
+			nonEmpty = append(nonEmpty, s)
+		}
+	}
+	if len(nonEmpty) == 0 {
+		return ctx
+	}
+	ctx = tflog.MaskMessageStrings(ctx, nonEmpty...)
+	return tflog.MaskAllFieldValuesStrings(ctx, nonEmpty...)
+}

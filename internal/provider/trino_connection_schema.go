@@ -1,0 +1,159 @@
+package provider
+
+import (
+	"strconv"
+
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/startree/terraform-provider-startree/internal/connection"
+)
+
+// The data source and the ephemeral resource share this one description of their attributes; each
+// builds its own schema types from it, and the functions document their arguments with it.
+
+// attributeKind is the Terraform type of an attribute.
+type attributeKind int
+
+const (
+	kindString attributeKind = iota
+	kindBool
+	kindInt64
+	kindStringMap
+)
+
+// attributeRole says who sets an attribute.
+type attributeRole int
+
+const (
+	// roleRequired: the user must set it.
+	roleRequired attributeRole = iota
+	// roleOptional: the user may set it; unset stays null.
+	roleOptional
+	// roleDefaulted: the user may set it; unset, Read or Open fills in the value used.
+	roleDefaulted
+	// roleOutput: computed from the inputs.
+	roleOutput
+)
+
+type connectionAttribute struct {
+	name        string
+	kind        attributeKind
+	role        attributeRole
+	sensitive   bool
+	description string
+	strings     []validator.String
+	int64s      []validator.Int64
+}
+
+// connectionAttributes lists every input and output of startree_trino_connection, in the order the
+// documentation shows them.
+var connectionAttributes = []connectionAttribute{
+	{
+		name: "api_token", kind: kindString, role: roleOptional, sensitive: true, strings: []validator.String{tokenValidator},
+		description: "StarTree API token: a basic token (base64 of `<key>:<secret>`, standard or URL-safe alphabet, padded or not) or a bearer token (`st-<key>-<secret>`). " +
+			"White space around it is ignored, so `file()` works as it is. Required when `tls_enabled` is true." +
+			fallbackText("api_token", connection.EnvAPIToken) +
+			" A token taken from the provider block or the environment is not copied into this object's attributes.",
+	},
+	{
+		name: "cluster", kind: kindString, role: roleRequired, strings: []validator.String{labelValidator(connection.InputCluster)},
+		description: "StarTree Cloud cluster name (`pug` in `proxy.broker.pug.prod.awesome-company.startree.cloud`): a DNS label of 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen.",
+	},
+	{
+		name: "environment", kind: kindString, role: roleDefaulted, strings: []validator.String{labelValidator(connection.InputEnvironment)},
+		description: "StarTree Cloud environment (`prod` in the example): a DNS label." + fallbackText("environment", connection.EnvEnvironment),
+	},
+	{
+		name: "domain", kind: kindString, role: roleDefaulted, strings: []validator.String{domainValidator},
+		description: "StarTree Cloud domain, such as `awesome-company.startree.cloud`: a lowercase DNS name of at least two labels, with no scheme, port, path or trailing dot." + fallbackText("domain", connection.EnvDomain),
+	},
+	{
+		name: "tls_enabled", kind: kindBool, role: roleDefaulted,
+		description: "Whether the cluster uses TLS: `https` and port 443 with it, `http` and port 80 without, and `pinot.grpc.use-plain-text` to match. Defaults to `true`. " +
+			"Without TLS a token is optional; a token used without TLS draws a warning, since the credentials then cross the network unencrypted.",
+	},
+	{
+		name: "grpc_port", kind: kindInt64, role: roleDefaulted, int64s: []validator.Int64{grpcPortValidator},
+		description: "Pinot server gRPC port, written as `pinot.grpc.port`: 1 to 65535. Defaults to `" + strconv.Itoa(connection.DefaultGRPCPort) + "`, StarTree Cloud's port (Trino's own default is 8090).",
+	},
+	{
+		name: "trino_version", kind: kindInt64, role: roleOptional, int64s: []validator.Int64{trinoVersionValidator},
+		description: "The Trino release the catalog is for, such as `476`. When set it must be 400 or later (the proxy properties arrived in Trino 400), and `extra_properties` are checked against that release: " +
+			"`pinot.grpc.enabled` and `pinot.estimated-size-in-bytes-for-non-numeric-column` are accepted before 449, `pinot.broker-url` only from 447. Unset, the newest release the provider knows (482) is assumed.",
+	},
+	{
+		name: "extra_properties", kind: kindStringMap, role: roleDefaulted,
+		description: "More catalog properties, written after the managed ones, sorted by key. Keys are checked against Trino's Pinot connector (release 482): " +
+			"a key the provider sets itself, a key Trino has removed, or a `pinot.grpc.tls.*` key without TLS is an error; an unknown key is a warning that names the nearest known property; " +
+			"a value with white space at either end is an error, because Trino trims every value. Security-sensitive values (`pinot.grpc.tls.keystore-password`, `pinot.grpc.tls.truststore-password`) " +
+			"are replaced by environment references in `env_properties` and moved into `env`. Defaults to `{}`.",
+	},
+	{
+		name: "env_var_prefix", kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
+		description: "Prefix of the variable names in `env` and `env_properties`: `<prefix>_USERNAME`, `<prefix>_PASSWORD`, and `<prefix>_GRPC_TLS_KEYSTORE_PASSWORD` or `<prefix>_GRPC_TLS_TRUSTSTORE_PASSWORD` for those extra properties. " +
+			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `" + connection.DefaultEnvVarPrefix + "`.",
+	},
+	{
+		name: "token_type", kind: kindString, role: roleOutput,
+		description: "`basic` or `bearer`; null without a token.",
+	},
+	{
+		name: "username", kind: kindString, role: roleOutput,
+		description: "Username for the Pinot controller and broker: the token's key. Null without a token.",
+	},
+	{
+		name: "password", kind: kindString, role: roleOutput, sensitive: true,
+		description: "Password for the Pinot controller and broker: the token's secret. Null without a token.",
+	},
+	{
+		name: "controller_url", kind: kindString, role: roleOutput,
+		description: "`pinot.controller-urls`: `https://proxy.broker.<cluster>.<environment>.<domain>:443`, or `http://…:80` without TLS.",
+	},
+	{
+		name: "grpc_proxy_uri", kind: kindString, role: roleOutput,
+		description: "`pinot.grpc.proxy-uri`: `proxy-grpc.broker.<cluster>.<environment>.<domain>:443`, or port 80 without TLS.",
+	},
+	{
+		name: "properties", kind: kindString, role: roleOutput, sensitive: true,
+		description: "The whole Trino catalog file (`pinot.properties`) with the credentials inline: the managed keys in a fixed order, then `extra_properties` sorted by key. " +
+			"Escaped as `java.util.Properties` reads it (pure ASCII, `\\uXXXX` for other characters), LF line endings and a final newline; the same inputs always give the same bytes.",
+	},
+	{
+		name: "properties_map", kind: kindStringMap, role: roleOutput, sensitive: true,
+		description: "The catalog's keys and values as a map, unescaped: what Trino reads from `properties`.",
+	},
+	{
+		name: "env_properties", kind: kindString, role: roleOutput,
+		description: "The catalog with `${ENV:<prefix>_USERNAME}` and `${ENV:<prefix>_PASSWORD}` (and a reference for each security-sensitive extra property) in place of the secrets. " +
+			"Trino resolves the references from its environment; feed them from `env`. Not sensitive, so its diff stays visible in plans: use it for ConfigMaps and the Trino Helm chart's `catalogs` value.",
+	},
+	{
+		name: "env", kind: kindStringMap, role: roleOutput, sensitive: true,
+		description: "The environment variables `env_properties` refers to, name to value, for a Kubernetes Secret that the Trino pods load with `envFrom`. Null when there are none (no token).",
+	},
+}
+
+func fallbackText(name, envVar string) string {
+	return " Defaults to the provider block's `" + name + "`, then the `" + envVar + "` environment variable."
+}
+
+// dataSourceAttributes builds the data source schema's attributes from connectionAttributes.
+func dataSourceAttributes() map[string]dsschema.Attribute {
+	attrs := make(map[string]dsschema.Attribute, len(connectionAttributes))
+	for _, a := range connectionAttributes {
+		required, optional, computed := a.role == roleRequired, a.role == roleOptional || a.role == roleDefaulted, a.role == roleDefaulted || a.role == roleOutput
+		switch a.kind {
+		case kindString:
+			attrs[a.name] = dsschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
+		case kindBool:
+			attrs[a.name] = dsschema.BoolAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
+		case kindInt64:
+			attrs[a.name] = dsschema.Int64Attribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.int64s}
+		case kindStringMap:
+			attrs[a.name] = dsschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
+		}
+	}
+	return attrs
+}

@@ -1,0 +1,48 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/startree/terraform-provider-startree/internal/connection"
+)
+
+// connectionDescription opens the documentation of the data source and the ephemeral resource.
+const connectionDescription = "Computes the settings that connect Trino to a StarTree Cloud cluster through the StarTree Pinot proxy: " +
+	"the username and password from an API token, the controller URL, the gRPC proxy URI, and the Trino catalog file, " +
+	"inline (`properties`) or with environment references (`env_properties` plus `env`). Everything is computed locally, without a network call."
+
+// validateExtraProperties checks extra_properties at validation time, when the values it depends on
+// are known. Unknown values are left to Read or Open: trino_version decides which keys Trino knows,
+// so nothing is judged while it is unknown; an unknown tls_enabled is taken as the default, under
+// which no TLS rule fires; an unknown value is not judged at all. Only errors are reported here.
+func validateExtraProperties(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) {
+	var props types.Map
+	var tls types.Bool
+	var version types.Int64
+	diags.Append(cfg.GetAttribute(ctx, path.Root("extra_properties"), &props)...)
+	diags.Append(cfg.GetAttribute(ctx, path.Root("tls_enabled"), &tls)...)
+	diags.Append(cfg.GetAttribute(ctx, path.Root("trino_version"), &version)...)
+	if diags.HasError() || props.IsNull() || props.IsUnknown() || version.IsUnknown() {
+		return
+	}
+	known := make(map[string]string, len(props.Elements()))
+	for k, e := range props.Elements() {
+		if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
+			known[k] = s.ValueString()
+		} else {
+			known[k] = "unknown"
+		}
+	}
+	var v *int64
+	if !version.IsNull() {
+		n := version.ValueInt64()
+		v = &n
+	}
+	tlsEnabled := tls.IsNull() || tls.IsUnknown() || tls.ValueBool()
+	appendProblems(diags, path.Root("extra_properties"), connection.CheckExtraProperties(known, tlsEnabled, v).Errors())
+}
