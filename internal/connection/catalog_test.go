@@ -2,39 +2,27 @@ package connection
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// guideCatalog is the catalog the guide's "Connection Settings for Trino" section describes for
-// cluster pug, environment prod and domain awesome-company.startree.cloud, credentials inline.
-const guideCatalog = `connector.name=pinot
-pinot.controller-urls=https://proxy.broker.pug.prod.awesome-company.startree.cloud:443
-pinot.grpc.port=8096
-pinot.proxy.enabled=true
-pinot.grpc.proxy-uri=proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443
-pinot.grpc.use-plain-text=false
-pinot.controller.authentication.type=PASSWORD
-pinot.controller.authentication.user=4cefb8480f8f4a7886a5c9da1056a7b5
-pinot.controller.authentication.password=yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ=
-pinot.broker.authentication.type=PASSWORD
-pinot.broker.authentication.user=4cefb8480f8f4a7886a5c9da1056a7b5
-pinot.broker.authentication.password=yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ=
-`
+// The golden catalogs: the guide's "Connection Settings for Trino" section for cluster pug,
+// environment prod and domain awesome-company.startree.cloud, with the basic token's credentials
+// inline, and the same with environment references. The provider's acceptance tests read them too.
+var (
+	guideCatalog    = readGolden("guide_basic.properties")
+	guideEnvCatalog = readGolden("guide_env.properties")
+)
 
-const guideEnvCatalog = `connector.name=pinot
-pinot.controller-urls=https://proxy.broker.pug.prod.awesome-company.startree.cloud:443
-pinot.grpc.port=8096
-pinot.proxy.enabled=true
-pinot.grpc.proxy-uri=proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443
-pinot.grpc.use-plain-text=false
-pinot.controller.authentication.type=PASSWORD
-pinot.controller.authentication.user=${ENV:PINOT_USERNAME}
-pinot.controller.authentication.password=${ENV:PINOT_PASSWORD}
-pinot.broker.authentication.type=PASSWORD
-pinot.broker.authentication.user=${ENV:PINOT_USERNAME}
-pinot.broker.authentication.password=${ENV:PINOT_PASSWORD}
-`
+func readGolden(name string) string {
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
 
 func guideSettings(token string) Settings {
 	s := DefaultSettings()
@@ -151,8 +139,8 @@ func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
 		t.Errorf("EnvProperties =\n%s\nwant it to end with\n%s", c.EnvProperties, wantEnvTail)
 	}
 	wantEnv := map[string]string{
-		"PINOT_SALES_USERNAME":                      guideBearerUsername,
-		"PINOT_SALES_PASSWORD":                      guideBearerPassword,
+		"PINOT_SALES_USERNAME":                     guideBearerUsername,
+		"PINOT_SALES_PASSWORD":                     guideBearerPassword,
 		"PINOT_SALES_GRPC_TLS_TRUSTSTORE_PASSWORD": "trust me",
 	}
 	if !maps.Equal(c.Env, wantEnv) {
