@@ -40,6 +40,12 @@ func golden(t *testing.T, name string) string {
 	return string(b)
 }
 
+// errorText matches a diagnostic Terraform prints: "Error: <summary>", the lines that locate it in
+// the configuration, then the detail word for word.
+func errorText(summary, detail string) *regexp.Regexp {
+	return regexp.MustCompile(exactly("Error: "+summary).String() + `(?s:.*?)` + exactly(detail).String())
+}
+
 // exactly matches msg word for word, whatever line wrapping and margins Terraform adds when it
 // prints a diagnostic.
 func exactly(msg string) *regexp.Regexp {

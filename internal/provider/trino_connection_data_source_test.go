@@ -26,8 +26,6 @@ data "startree_trino_connection" "test" {
 `, token)
 }
 
-
-
 // expectAttributes checks attributes of the data source by name.
 func expectAttributes(values map[string]knownvalue.Check) []statecheck.StateCheck {
 	var checks []statecheck.StateCheck

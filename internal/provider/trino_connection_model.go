@@ -103,7 +103,7 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 			ps[i].Detail = "The value comes from " + where + ". " + p.Detail
 		}
 	}
-	appendProblems(&diags, path.Empty(), ps)
+	appendInputProblems(&diags, ps)
 	if diags.HasError() {
 		tflog.Debug(ctx, "StarTree Trino connection not computed", map[string]any{"errors": diags.ErrorsCount()})
 		return diags

@@ -71,14 +71,24 @@ func (v int64Check) ValidateInt64(_ context.Context, req validator.Int64Request,
 // appendProblems turns the core's problems into diagnostics on the attribute at, or on its map key.
 func appendProblems(diags *diag.Diagnostics, at path.Path, ps connection.Problems) {
 	for _, p := range ps {
-		target := at
-		if p.Key != "" {
-			target = at.AtMapKey(p.Key)
-		}
-		if p.Severity == connection.SeverityWarning {
-			diags.AddAttributeWarning(target, p.Summary, p.Detail)
-		} else {
-			diags.AddAttributeError(target, p.Summary, p.Detail)
-		}
+		appendProblem(diags, at, p)
+	}
+}
+
+// appendInputProblems turns the core's problems into diagnostics on the attribute each one names.
+func appendInputProblems(diags *diag.Diagnostics, ps connection.Problems) {
+	for _, p := range ps {
+		appendProblem(diags, path.Root(string(p.Input)), p)
+	}
+}
+
+func appendProblem(diags *diag.Diagnostics, at path.Path, p connection.Problem) {
+	if p.Key != "" {
+		at = at.AtMapKey(p.Key)
+	}
+	if p.Severity == connection.SeverityWarning {
+		diags.AddAttributeWarning(at, p.Summary, p.Detail)
+	} else {
+		diags.AddAttributeError(at, p.Summary, p.Detail)
 	}
 }

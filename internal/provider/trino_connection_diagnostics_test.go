@@ -1,0 +1,178 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// coordinates is the guide's cluster, for configurations that vary something else.
+const coordinates = `
+  cluster     = "pug"
+  environment = "prod"
+  domain      = "awesome-company.startree.cloud"
+`
+
+// diagnosticCase is a configuration and the exact error it must draw.
+type diagnosticCase struct {
+	name    string
+	env     map[string]string
+	config  string
+	summary string
+	detail  string
+}
+
+func dataSource(body string) string {
+	return "data \"startree_trino_connection\" \"test\" {\n" + body + "\n}\n"
+}
+
+// diagnosticCases cover every rule of the data source's inputs and of the provider block; the
+// exact texts of the rules' variants are covered by the core's tests.
+var diagnosticCases = []diagnosticCase{
+	{name: "bearer token segments", config: dataSource(coordinates + `api_token = "st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5"`),
+		summary: "Too few segments in the bearer token",
+		detail:  `After the "st-" prefix the token has 1 hyphen-separated segments, expected 2. A bearer token has the form "st-<key>-<secret>": the prefix "st-", then two non-empty runs of ASCII letters and digits joined by one hyphen.`},
+	{name: "bearer token characters", config: dataSource(coordinates + `api_token = "st-XkQBXKr6_2MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"`),
+		summary: "Invalid character in the bearer token's key",
+		detail:  `The key segment of the bearer token contains a character other than an ASCII letter or digit. A bearer token has the form "st-<key>-<secret>": the prefix "st-", then two non-empty runs of ASCII letters and digits joined by one hyphen.`},
+	{name: "basic token base64", config: dataSource(coordinates + `api_token = "not*valid*64"`),
+		summary: "Invalid StarTree API token",
+		detail:  `The token is not a bearer token and contains a character outside the base64 alphabet. Expected a bearer token ("st-<key>-<secret>") or a basic token: base64 (standard or URL-safe alphabet, padded or not) of "<key>:<secret>".`},
+	{name: "basic token colon", config: dataSource(coordinates + `api_token = base64encode("userpassword")`),
+		summary: "Missing colon in the basic token",
+		detail:  `The basic token decodes to text without a colon. Expected base64 of "<key>:<secret>"; the username is the text before the first colon.`},
+	{name: "basic token empty part", config: dataSource(coordinates + `api_token = base64encode("user:")`),
+		summary: "Empty password in the basic token",
+		detail:  `The basic token decodes to text whose password (the part after the first colon) is empty.`},
+	{name: "cluster", config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "Pug"
+  environment = "prod"
+  domain = "x.io"`),
+		summary: "Invalid cluster",
+		detail:  `cluster "Pug" contains the uppercase letter 'P'; use "pug". Expected a DNS label: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen.`},
+	{name: "environment", config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "pug"
+  environment = "prod-"
+  domain = "x.io"`),
+		summary: "Invalid environment",
+		detail:  `environment "prod-" starts or ends with a hyphen. Expected a DNS label: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen.`},
+	{name: "domain", config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "pug"
+  environment = "prod"
+  domain = "https://awesome-company.startree.cloud"`),
+		summary: "Invalid domain",
+		detail:  `domain "https://awesome-company.startree.cloud" includes a scheme. Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
+	{name: "host name length", config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "` + repeat("c", 63) + `"
+  environment = "` + repeat("e", 63) + `"
+  domain = "` + repeat("d", 63) + "." + repeat("d", 63) + `"`),
+		summary: "Proxy host name too long",
+		detail:  `The gRPC proxy host name proxy-grpc.broker.<cluster>.<environment>.<domain> would have 273 characters; DNS allows at most 253. Use a shorter cluster, environment or domain.`},
+	{name: "grpc_port", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  grpc_port = 70000`),
+		summary: "Invalid grpc_port",
+		detail:  `grpc_port is 70000. Expected a TCP port from 1 to 65535; StarTree Cloud uses 8096.`},
+	{name: "trino_version", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  trino_version = 399`),
+		summary: "Trino version too old for the Pinot proxy",
+		detail:  `trino_version is 399. The Pinot proxy properties this catalog uses exist from Trino 400 on; upgrade Trino or unset trino_version.`},
+	{name: "env_var_prefix", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  env_var_prefix = "pinot"`),
+		summary: "Invalid env_var_prefix",
+		detail:  `env_var_prefix "pinot" is not an uppercase variable name. Expected an uppercase ASCII letter followed by uppercase letters, digits and underscores (^[A-Z][A-Z0-9_]*$), such as "PINOT".`},
+	{name: "managed property", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.grpc.port" = "8090" }`),
+		summary: "Property managed by the provider",
+		detail:  `"pinot.grpc.port" is set by grpc_port, not by extra_properties. Remove it from extra_properties.`},
+	{name: "removed property", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.grpc.enabled" = "true" }`),
+		summary: "Property removed from Trino",
+		detail:  `"pinot.grpc.enabled" was removed in Trino 449, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.`},
+	{name: "property newer than trino_version", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  trino_version = 440
+  extra_properties = { "pinot.broker-url" = "broker:8099" }`),
+		summary: "Property not in this Trino release",
+		detail:  `"pinot.broker-url" exists from Trino 447 on, and trino_version is 440; Trino refuses to load a catalog that sets a property it does not know. Remove it or raise trino_version.`},
+	{name: "gRPC TLS property without TLS", config: dataSource(coordinates + `tls_enabled = false
+  extra_properties = { "pinot.grpc.tls.truststore-path" = "/etc/trust.jks" }`),
+		summary: "gRPC TLS property without TLS",
+		detail:  `"pinot.grpc.tls.truststore-path" applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.`},
+	{name: "white space around a value", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.connection-timeout" = "2m " }`),
+		summary: "White space around a property value",
+		detail:  `The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.`},
+	{name: "empty property name", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "" = "x" }`),
+		summary: "Empty property name",
+		detail:  `extra_properties has an entry whose key is empty. Every key must be a Pinot connector property name such as "pinot.connection-timeout".`},
+	{name: "null property value", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.connection-timeout" = null }`),
+		summary: "Null value in extra_properties",
+		detail:  `The entry "pinot.connection-timeout" of extra_properties has no value. Give it a string value or remove the entry.`},
+	{name: "missing token with TLS", config: dataSource(coordinates),
+		summary: "Missing StarTree API token",
+		detail:  `A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable.`},
+	{name: "missing environment", config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "pug"
+  domain = "x.io"`),
+		summary: "Missing environment",
+		detail:  `environment is not set. Set environment on this object, environment in the provider block, or the STARTREE_ENVIRONMENT environment variable.`},
+	{name: "missing domain", config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "pug"
+  environment = "prod"`),
+		summary: "Missing domain",
+		detail:  `domain is not set. Set domain on this object, domain in the provider block, or the STARTREE_DOMAIN environment variable.`},
+	{name: "invalid token from the environment", env: map[string]string{"STARTREE_API_TOKEN": "st-only"}, config: dataSource(coordinates),
+		summary: "Too few segments in the bearer token",
+		detail:  `The value comes from the STARTREE_API_TOKEN environment variable. After the "st-" prefix the token has 1 hyphen-separated segments, expected 2.`},
+	{name: "invalid domain from the environment", env: map[string]string{"STARTREE_DOMAIN": "x.io:443"}, config: dataSource(`api_token = "` + guideBasicToken + `"
+  cluster = "pug"
+  environment = "prod"`),
+		summary: "Invalid domain",
+		detail:  `The value comes from the STARTREE_DOMAIN environment variable. domain "x.io:443" includes a port.`},
+	{name: "invalid token in the provider block", config: `provider "startree" { api_token = "st-only" }` + "\n" + dataSource(coordinates),
+		summary: "Too few segments in the bearer token",
+		detail:  `After the "st-" prefix the token has 1 hyphen-separated segments, expected 2.`},
+	{name: "invalid domain in the provider block", config: `provider "startree" { domain = "Awesome.io" }` + "\n" + dataSource(`api_token = "`+guideBasicToken+`"
+  cluster = "pug"
+  environment = "prod"`),
+		summary: "Invalid domain",
+		detail:  `domain "Awesome.io" contains uppercase letters; use "awesome.io".`},
+	{name: "unknown token in the provider block", config: `
+resource "terraform_data" "token" { input = "` + guideBasicToken + `" }
+provider "startree" { api_token = terraform_data.token.output }
+` + dataSource(coordinates),
+		summary: "Unknown StarTree API token",
+		detail:  `The provider block's api_token depends on a value that is known only after apply, and the provider computes connections during plan. Set api_token to a value known at plan time (a variable or a literal), or remove it and set the STARTREE_API_TOKEN environment variable.`},
+	{name: "unknown environment in the provider block", config: `
+resource "terraform_data" "environment" { input = "prod" }
+provider "startree" { environment = terraform_data.environment.output }
+` + dataSource(`api_token = "`+guideBasicToken+`"
+  cluster = "pug"
+  domain = "x.io"`),
+		summary: "Unknown StarTree environment",
+		detail:  `The provider block's environment depends on a value that is known only after apply, and the provider computes connections during plan. Set environment to a value known at plan time (a variable or a literal), or remove it and set the STARTREE_ENVIRONMENT environment variable.`},
+}
+
+func repeat(s string, n int) string {
+	out := ""
+	for i := 0; i < n; i++ {
+		out += s
+	}
+	return out
+}
+
+func TestAccTrinoConnectionDataSourceDiagnostics(t *testing.T) {
+	for _, tc := range diagnosticCases {
+		t.Run(tc.name, func(t *testing.T) {
+			clearEnvironment(t)
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			acceptance(t, resource.TestStep{
+				Config:      tc.config,
+				ExpectError: errorText(tc.summary, tc.detail),
+			})
+		})
+	}
+}

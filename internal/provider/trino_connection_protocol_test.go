@@ -1,0 +1,163 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// These tests speak the plugin protocol to the provider directly, as Terraform does, to check what
+// the CLI-driven tests cannot: warnings, and the attribute path each diagnostic is attached to.
+
+// readDataSource configures the provider with an empty block and reads the data source with the
+// given attributes (the rest null).
+func readDataSource(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
+	t.Helper()
+	ctx := context.Background()
+	server, err := testProviders["startree"]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	providerType := schemas.Provider.ValueType()
+	providerConfig, err := tfprotov6.NewDynamicValue(providerType, nullObject(providerType, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil || len(resp.Diagnostics) > 0 {
+		t.Fatalf("ConfigureProvider: %v %v", err, resp.Diagnostics)
+	}
+	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
+	config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, attrs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: &config})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(validate.Diagnostics) > 0 {
+		return validate.Diagnostics
+	}
+	read, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "startree_trino_connection", Config: &config})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return read.Diagnostics
+}
+
+// nullObject builds an object of typ with the given attributes and every other one null.
+func nullObject(typ tftypes.Type, attrs map[string]tftypes.Value) tftypes.Value {
+	obj := typ.(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for name, at := range obj.AttributeTypes {
+		if v, ok := attrs[name]; ok {
+			vals[name] = v
+		} else {
+			vals[name] = tftypes.NewValue(at, nil)
+		}
+	}
+	return tftypes.NewValue(typ, vals)
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+func guideAttrs(extra map[string]tftypes.Value) map[string]tftypes.Value {
+	attrs := map[string]tftypes.Value{
+		"cluster":     str("pug"),
+		"environment": str("prod"),
+		"domain":      str("awesome-company.startree.cloud"),
+	}
+	for k, v := range extra {
+		attrs[k] = v
+	}
+	return attrs
+}
+
+func stringMapValueOf(m map[string]string) tftypes.Value {
+	vals := map[string]tftypes.Value{}
+	for k, v := range m {
+		vals[k] = str(v)
+	}
+	return tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, vals)
+}
+
+func TestDataSourceDiagnosticsProtocol(t *testing.T) {
+	clearEnvironment(t)
+	tests := []struct {
+		name     string
+		attrs    map[string]tftypes.Value
+		severity tfprotov6.DiagnosticSeverity
+		path     *tftypes.AttributePath
+		summary  string
+		detail   string
+	}{
+		{"token without TLS warns", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "tls_enabled": tftypes.NewValue(tftypes.Bool, false)}),
+			tfprotov6.DiagnosticSeverityWarning, tftypes.NewAttributePath().WithAttributeName("api_token"), "Credentials sent without TLS",
+			"tls_enabled is false, so Trino sends the username and password derived from api_token to the Pinot proxy unencrypted. Enable TLS unless the network between Trino and the cluster is trusted."},
+		{"bearer key length warns", guideAttrs(map[string]tftypes.Value{"api_token": str("st-abc-" + strings.Repeat("s", 32))}),
+			tfprotov6.DiagnosticSeverityWarning, tftypes.NewAttributePath().WithAttributeName("api_token"), "Unexpected bearer token key length",
+			"The bearer token's key has 3 characters; StarTree documents 16. The token is used as it is."},
+		{"unknown property warns on its key", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "extra_properties": stringMapValueOf(map[string]string{"pinot.prefer-broker-querys": "true"})}),
+			tfprotov6.DiagnosticSeverityWarning, tftypes.NewAttributePath().WithAttributeName("extra_properties").WithElementKeyString("pinot.prefer-broker-querys"), "Unknown Pinot connector property",
+			`"pinot.prefer-broker-querys" is not a property of Trino's Pinot connector (as of Trino 482), and Trino refuses to load a catalog with a property it does not use. The value is written as given. Did you mean "pinot.prefer-broker-queries"?`},
+		{"removed property errs on its key", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "extra_properties": stringMapValueOf(map[string]string{"pinot.request-timeout": "1m"})}),
+			tfprotov6.DiagnosticSeverityError, tftypes.NewAttributePath().WithAttributeName("extra_properties").WithElementKeyString("pinot.request-timeout"), "Property removed from Trino",
+			`"pinot.request-timeout" was removed before Trino 400, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.`},
+		{"domain error on domain", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "domain": str("x..io")}),
+			tfprotov6.DiagnosticSeverityError, tftypes.NewAttributePath().WithAttributeName("domain"), "Invalid domain",
+			`domain "x..io" has an empty label (two dots in a row, or a leading dot). Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
+		{"missing token on api_token", guideAttrs(nil),
+			tfprotov6.DiagnosticSeverityError, tftypes.NewAttributePath().WithAttributeName("api_token"), "Missing StarTree API token",
+			"A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			diags := readDataSource(t, tt.attrs)
+			if len(diags) != 1 {
+				t.Fatalf("got %d diagnostics, want 1: %v", len(diags), diags)
+			}
+			d := diags[0]
+			if d.Severity != tt.severity || d.Summary != tt.summary || d.Detail != tt.detail || !d.Attribute.Equal(tt.path) {
+				t.Errorf("got %v %q %q at %v\nwant %v %q %q at %v", d.Severity, d.Summary, d.Detail, d.Attribute, tt.severity, tt.summary, tt.detail, tt.path)
+			}
+		})
+	}
+}
+
+func TestDataSourceUnknownValuesPassValidation(t *testing.T) {
+	clearEnvironment(t)
+	unknownString := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	attrs := map[string]tftypes.Value{
+		"api_token":      unknownString,
+		"cluster":        unknownString,
+		"environment":    unknownString,
+		"domain":         unknownString,
+		"env_var_prefix": unknownString,
+		"grpc_port":      tftypes.NewValue(tftypes.Number, tftypes.UnknownValue),
+		"trino_version":  tftypes.NewValue(tftypes.Number, tftypes.UnknownValue),
+		"tls_enabled":    tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue),
+		"extra_properties": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{
+			"pinot.grpc.enabled":           unknownString,
+			"pinot.grpc.tls.keystore-type": unknownString,
+		}),
+	}
+	ctx := context.Background()
+	server, _ := testProviders["startree"]()
+	schemas, _ := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
+	config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, attrs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: &config})
+	if err != nil || len(resp.Diagnostics) != 0 {
+		t.Errorf("unknown values drew diagnostics: %v %v", err, resp.Diagnostics)
+	}
+}
