@@ -162,13 +162,16 @@ func decodeBase64(t string) ([]byte, string) {
 }
 
 func isBase64Char(c byte) bool {
-	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
+	return isAlnumByte(c) || c == '+' || c == '/' || c == '-' || c == '_'
+}
+
+func isAlnumByte(c byte) bool {
+	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 }
 
 func isASCIIAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+		if !isAlnumByte(s[i]) {
 			return false
 		}
 	}

@@ -97,7 +97,7 @@ func logicalLines(s string) []string {
 
 // splitLine finds where the key ends and the value starts, as Properties.load does.
 func splitLine(line string) (keyEnd, valueStart int) {
-	keyEnd, valueStart = len(line), len(line)
+	valueStart = len(line)
 	hasSep, precededByBackslash := false, false
 	for keyEnd = 0; keyEnd < len(line); keyEnd++ {
 		c := line[keyEnd]

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -63,9 +64,9 @@ var diagnosticCases = []diagnosticCase{
 		summary: "Invalid domain",
 		detail:  `domain "https://awesome-company.startree.cloud" includes a scheme. Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
 	{name: "host name length", config: dataSource(`api_token = "` + guideBasicToken + `"
-  cluster = "` + repeat("c", 63) + `"
-  environment = "` + repeat("e", 63) + `"
-  domain = "` + repeat("d", 63) + "." + repeat("d", 63) + `"`),
+  cluster = "` + strings.Repeat("c", 63) + `"
+  environment = "` + strings.Repeat("e", 63) + `"
+  domain = "` + strings.Repeat("d", 63) + "." + strings.Repeat("d", 63) + `"`),
 		summary: "Proxy host name too long",
 		detail:  `The gRPC proxy host name proxy-grpc.broker.<cluster>.<environment>.<domain> would have 273 characters; DNS allows at most 253. Use a shorter cluster, environment or domain.`},
 	{name: "grpc_port", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
@@ -152,14 +153,6 @@ provider "startree" { environment = terraform_data.environment.output }
   domain = "x.io"`),
 		summary: "Unknown StarTree environment",
 		detail:  `The provider block's environment depends on a value that is known only after apply, and the provider computes connections during plan. Set environment to a value known at plan time (a variable or a literal), or remove it and set the STARTREE_ENVIRONMENT environment variable.`},
-}
-
-func repeat(s string, n int) string {
-	out := ""
-	for i := 0; i < n; i++ {
-		out += s
-	}
-	return out
 }
 
 func TestAccTrinoConnectionDataSourceDiagnostics(t *testing.T) {

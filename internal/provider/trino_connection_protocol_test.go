@@ -30,8 +30,9 @@ func readDataSource(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.D
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil || len(resp.Diagnostics) > 0 {
-		t.Fatalf("ConfigureProvider: %v %v", err, resp.Diagnostics)
+	configured, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig})
+	if err != nil || len(configured.Diagnostics) > 0 {
+		t.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
 	}
 	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
 	config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, attrs))
@@ -54,7 +55,10 @@ func readDataSource(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.D
 
 // nullObject builds an object of typ with the given attributes and every other one null.
 func nullObject(typ tftypes.Type, attrs map[string]tftypes.Value) tftypes.Value {
-	obj := typ.(tftypes.Object)
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		panic("not an object type")
+	}
 	vals := map[string]tftypes.Value{}
 	for name, at := range obj.AttributeTypes {
 		if v, ok := attrs[name]; ok {

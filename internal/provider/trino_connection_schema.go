@@ -2,6 +2,7 @@ package provider
 
 import (
 	"strconv"
+	"strings"
 
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -88,7 +89,8 @@ var connectionAttributes = []connectionAttribute{
 		description: "More catalog properties, written after the managed ones, sorted by key. Keys are checked against Trino's Pinot connector (release 482): " +
 			"a key the provider sets itself, a key Trino has removed, or a `pinot.grpc.tls.*` key without TLS is an error; an unknown key is a warning that names the nearest known property; " +
 			"a value with white space at either end is an error, because Trino trims every value. Security-sensitive values (`pinot.grpc.tls.keystore-password`, `pinot.grpc.tls.truststore-password`) " +
-			"are replaced by environment references in `env_properties` and moved into `env`. Defaults to `{}`.",
+			"are replaced by environment references in `env_properties` and moved into `env`. Defaults to `{}`. " +
+			"Known keys: " + codeList(connection.KnownPropertyNames()) + ". Removed keys: " + codeList(connection.RemovedPropertyNames()) + ".",
 	},
 	{
 		name: "env_var_prefix", kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
@@ -133,6 +135,11 @@ var connectionAttributes = []connectionAttribute{
 		name: "env", kind: kindStringMap, role: roleOutput, sensitive: true,
 		description: "The environment variables `env_properties` refers to, name to value, for a Kubernetes Secret that the Trino pods load with `envFrom`. Null when there are none (no token).",
 	},
+}
+
+// codeList renders names as a comma-separated list of code spans.
+func codeList(names []string) string {
+	return "`" + strings.Join(names, "`, `") + "`"
 }
 
 func fallbackText(name, envVar string) string {
