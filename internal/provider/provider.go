@@ -4,10 +4,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -18,7 +21,11 @@ import (
 	"github.com/startree/terraform-provider-startree/internal/connection"
 )
 
-var _ provider.Provider = (*StarTreeProvider)(nil)
+var (
+	_ provider.Provider                       = (*StarTreeProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*StarTreeProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*StarTreeProvider)(nil)
+)
 
 // StarTreeProvider is the startree provider. It makes no network calls: every object computes its
 // values from its inputs, the provider block and the environment.
@@ -128,9 +135,33 @@ func resolveFallback(v types.String, name, envVar string) fallback {
 	return fallback{}
 }
 
+// configuredData takes the providerData that Configure handed over; nil (before Configure, as in
+// validation) leaves an object with no fallbacks.
+func configuredData(v any, diags *diag.Diagnostics) *providerData {
+	if v == nil {
+		return nil
+	}
+	data, ok := v.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider.", v))
+		return nil
+	}
+	return data
+}
+
 // DataSources lists the provider's data sources.
 func (p *StarTreeProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewTrinoConnectionDataSource}
+}
+
+// EphemeralResources lists the provider's ephemeral resources.
+func (p *StarTreeProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{NewTrinoConnectionEphemeralResource}
+}
+
+// Functions lists the provider's functions.
+func (p *StarTreeProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{NewParseAPITokenFunction, NewTrinoConnectionFunction, NewEncodePropertiesFunction}
 }
 
 // Resources lists the provider's managed resources: there are none.

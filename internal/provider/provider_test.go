@@ -70,10 +70,16 @@ func clearEnvironment(t *testing.T) {
 // unittest` does not run the TestAcc tests at all.
 func acceptance(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	acceptanceCase(t, resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps})
+}
+
+// acceptanceCase runs a whole test case under the same rule.
+func acceptanceCase(t *testing.T, tc resource.TestCase) {
+	t.Helper()
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Fatalf("%s needs the Terraform CLI and %s=1: run it with make testacc", t.Name(), resource.EnvTfAcc)
 	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps})
+	resource.Test(t, tc)
 }
 
 // exactlyLines matches a text that ends with exactly these lines.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -137,6 +138,25 @@ var connectionAttributes = []connectionAttribute{
 	},
 }
 
+// flags returns the Required, Optional and Computed flags of the attribute's role.
+func (a connectionAttribute) flags() (required, optional, computed bool) {
+	return a.role == roleRequired, a.role == roleOptional || a.role == roleDefaulted, a.role == roleDefaulted || a.role == roleOutput
+}
+
+// attrType is the Terraform type of the attribute's values.
+func (a connectionAttribute) attrType() attr.Type {
+	switch a.kind {
+	case kindBool:
+		return types.BoolType
+	case kindInt64:
+		return types.Int64Type
+	case kindStringMap:
+		return types.MapType{ElemType: types.StringType}
+	default:
+		return types.StringType
+	}
+}
+
 // codeList renders names as a comma-separated list of code spans.
 func codeList(names []string) string {
 	return "`" + strings.Join(names, "`, `") + "`"
@@ -150,7 +170,7 @@ func fallbackText(name, envVar string) string {
 func dataSourceAttributes() map[string]dsschema.Attribute {
 	attrs := make(map[string]dsschema.Attribute, len(connectionAttributes))
 	for _, a := range connectionAttributes {
-		required, optional, computed := a.role == roleRequired, a.role == roleOptional || a.role == roleDefaulted, a.role == roleDefaulted || a.role == roleOutput
+		required, optional, computed := a.flags()
 		switch a.kind {
 		case kindString:
 			attrs[a.name] = dsschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}

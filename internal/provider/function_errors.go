@@ -1,0 +1,39 @@
+package provider
+
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/startree/terraform-provider-startree/internal/connection"
+)
+
+// functionNotes is the part of every function's documentation that says how functions differ from
+// the data source, as the framework makes them.
+const functionNotes = "\n\nA function differs from the data source in three ways: it has no warnings (what would draw one is accepted silently), " +
+	"its errors point at the argument rather than an attribute, and its result cannot be marked sensitive by the provider " +
+	"(a sensitive argument makes the whole result sensitive; otherwise wrap the result in `sensitive(...)`). " +
+	"Functions are pure: they read no provider block, environment variable or clock. Requires Terraform 1.8 or later."
+
+// problemsError turns the core's errors into one function error on the argument at index arg.
+// prefix, when not empty, names the part of the argument each problem is about ("settings").
+// Terraform ends the message with a period, so the text does not.
+func problemsError(arg int64, prefix string, ps connection.Problems) *function.FuncError {
+	errs := ps.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	texts := make([]string, 0, len(errs))
+	for _, p := range errs {
+		text := p.Summary + ": " + strings.TrimSuffix(p.Detail, ".")
+		if prefix != "" {
+			where := prefix + "." + string(p.Input)
+			if p.Key != "" {
+				where += "[\"" + p.Key + "\"]"
+			}
+			text = where + ": " + text
+		}
+		texts = append(texts, text)
+	}
+	return function.NewArgumentFuncError(arg, strings.Join(texts, "; "))
+}

@@ -1,0 +1,254 @@
+package provider
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+func functionAcceptance(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	acceptanceCase(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps:                    steps,
+	})
+}
+
+func output(name string, v knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownOutputValue(name, v)
+}
+
+// sameAsDataSource are inputs, written once as HCL, that the data source and trino_connection
+// must turn into the same outputs.
+var sameAsDataSource = []struct {
+	name   string
+	inputs string
+}{
+	{"guide basic token", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud"`},
+	{"guide bearer token", `api_token = "` + guideBearerToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud"`},
+	{"without TLS or token", `cluster = "c-1", environment = "dev", domain = "x.startree.cloud", tls_enabled = false, grpc_port = 8090`},
+	{"without TLS with token", `api_token = "` + guideBearerToken + `", cluster = "c", environment = "e", domain = "d.io", tls_enabled = false`},
+	{"every input", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = true, grpc_port = 9000, trino_version = 448, env_var_prefix = "SALES", extra_properties = { "pinot.grpc.enabled" = "true", "pinot.grpc.tls.keystore-password" = "k=s:#!\\ é", "custom.unknown" = "warns on the data source only" }`},
+}
+
+var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "env"}
+
+func TestAccTrinoConnectionFunctionMatchesDataSource(t *testing.T) {
+	clearEnvironment(t)
+	var cfg strings.Builder
+	for i, tc := range sameAsDataSource {
+		// Each case is one data source, one function call, and an output listing the outputs in
+		// which they differ: none may.
+		fmt.Fprintf(&cfg, `
+data "startree_trino_connection" "case%[1]d" {
+  %[2]s
+}
+
+locals {
+  function%[1]d = provider::startree::trino_connection({ %[2]s })
+}
+
+output "mismatches%[1]d" {
+  value = nonsensitive([for k in %[3]s : k if jsonencode(data.startree_trino_connection.case%[1]d[k]) != jsonencode(local.function%[1]d[k])])
+}
+
+output "function_outputs%[1]d" {
+  value = sort(keys(local.function%[1]d))
+}
+`, i, strings.ReplaceAll(tc.inputs, ", ", "\n  "), hclList(outputNames))
+	}
+	var checks []statecheck.StateCheck
+	for i := range sameAsDataSource {
+		checks = append(checks,
+			output(fmt.Sprintf("mismatches%d", i), knownvalue.ListSizeExact(0)),
+			output(fmt.Sprintf("function_outputs%d", i), knownvalue.ListExact(stringChecks(sortedCopy(outputNames)))),
+		)
+	}
+	functionAcceptance(t, resource.TestStep{Config: cfg.String(), ConfigStateChecks: checks})
+}
+
+func TestAccTrinoConnectionFunctionGuide(t *testing.T) {
+	clearEnvironment(t)
+	functionAcceptance(t, resource.TestStep{
+		Config: `
+output "connection" {
+  value = sensitive(provider::startree::trino_connection({
+    api_token   = "` + guideBasicToken + `"
+    cluster     = "pug"
+    environment = "prod"
+    domain      = "awesome-company.startree.cloud"
+  }))
+  sensitive = true
+}
+
+output "catalog" {
+  value = provider::startree::trino_connection({
+    api_token   = "` + guideBasicToken + `"
+    cluster     = "pug"
+    environment = "prod"
+    domain      = "awesome-company.startree.cloud"
+  }).env_properties
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			output("catalog", knownvalue.StringExact(golden(t, "guide_env.properties"))),
+			output("connection", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"properties": knownvalue.StringExact(golden(t, "guide_basic.properties")),
+				"password":   knownvalue.StringExact(guideBasicPassword),
+			})),
+		},
+	})
+}
+
+func TestAccParseAPITokenFunction(t *testing.T) {
+	clearEnvironment(t)
+	functionAcceptance(t, resource.TestStep{
+		Config: `
+output "basic" {
+  value = provider::startree::parse_api_token("` + guideBasicToken + `\n")
+}
+
+output "bearer" {
+  value = provider::startree::parse_api_token("` + guideBearerToken + `")
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			output("basic", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"token_type": knownvalue.StringExact("basic"), "username": knownvalue.StringExact(guideBasicUsername), "password": knownvalue.StringExact(guideBasicPassword),
+			})),
+			output("bearer", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"token_type": knownvalue.StringExact("bearer"), "username": knownvalue.StringExact(guideBearerUsername), "password": knownvalue.StringExact(guideBearerPassword),
+			})),
+		},
+	})
+}
+
+// Unknown arguments give an unknown result, computed at apply.
+func TestAccFunctionsUnknownArguments(t *testing.T) {
+	clearEnvironment(t)
+	functionAcceptance(t, resource.TestStep{
+		Config: `
+resource "terraform_data" "later" {
+  input = { token = "` + guideBearerToken + `", cluster = "pug", props = "v" }
+}
+
+output "token" {
+  value = provider::startree::parse_api_token(terraform_data.later.output.token).username
+}
+
+output "connection" {
+  value = provider::startree::trino_connection({
+    api_token   = "` + guideBearerToken + `"
+    cluster     = terraform_data.later.output.cluster
+    environment = "prod"
+    domain      = "awesome-company.startree.cloud"
+  }).controller_url
+}
+
+output "encoded" {
+  value = provider::startree::encode_properties({ k = terraform_data.later.output.props })
+}
+`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectUnknownOutputValue("token"),
+			plancheck.ExpectUnknownOutputValue("connection"),
+			plancheck.ExpectUnknownOutputValue("encoded"),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			output("token", knownvalue.StringExact(guideBearerUsername)),
+			output("connection", knownvalue.StringExact(guideControllerURL)),
+			output("encoded", knownvalue.StringExact("k=v\n")),
+		},
+	})
+}
+
+func TestAccFunctionErrors(t *testing.T) {
+	clearEnvironment(t)
+	tests := []struct {
+		name, call, detail string
+	}{
+		{"parse_api_token null", `provider::startree::parse_api_token(null)`,
+			`Invalid value for "token" parameter: argument must not be null.`},
+		{"parse_api_token empty", `provider::startree::parse_api_token(" ")`,
+			`Empty StarTree API token: The API token is empty or white space only. Expected a basic token (base64 of "<key>:<secret>") or a bearer token ("st-<key>-<secret>").`},
+		{"parse_api_token white space inside", `provider::startree::parse_api_token("st-a -b")`,
+			`White space inside the StarTree API token: The API token contains white space between its characters. Only white space around a token is ignored; copy the token again as one unbroken string.`},
+		{"parse_api_token uppercase prefix", `provider::startree::parse_api_token("ST-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg")`,
+			`Uppercase bearer token prefix: The API token starts with an uppercase form of the bearer prefix. Bearer tokens start with the lowercase "st-".`},
+		{"parse_api_token segments", `provider::startree::parse_api_token("st-a-b-c")`,
+			`Too many segments in the bearer token: After the "st-" prefix the token has 3 hyphen-separated segments, expected 2.`},
+		{"parse_api_token empty key", `provider::startree::parse_api_token("st--b")`,
+			`Empty key in the bearer token: The key segment of the bearer token is empty.`},
+		{"parse_api_token characters", `provider::startree::parse_api_token("st-a-b!")`,
+			`Invalid character in the bearer token's secret: The secret segment of the bearer token contains a character other than an ASCII letter or digit.`},
+		{"parse_api_token padding", `provider::startree::parse_api_token("YWJj===")`,
+			`Invalid StarTree API token: The token is not a bearer token and its base64 padding is wrong.`},
+		{"parse_api_token alphabets", `provider::startree::parse_api_token("ab+c-d__")`,
+			`Invalid StarTree API token: The token is not a bearer token and mixes the standard (+ /) and URL-safe (- _) base64 alphabets.`},
+		{"parse_api_token UTF-8", `provider::startree::parse_api_token("df86OnA=")`,
+			`Basic token is not UTF-8 text: The basic token decodes from base64 to bytes that are not valid UTF-8. Expected base64 of "<key>:<secret>"`},
+		{"parse_api_token control", `provider::startree::parse_api_token(base64encode("u\tx:p"))`,
+			`Control character in the basic token: The basic token decodes to text that contains a control character (such as a line break, a tab or NUL).`},
+		{"parse_api_token colon", `provider::startree::parse_api_token(base64encode("up"))`,
+			`Missing colon in the basic token: The basic token decodes to text without a colon.`},
+		{"parse_api_token empty username", `provider::startree::parse_api_token(base64encode(":p"))`,
+			`Empty username in the basic token: The basic token decodes to text whose username (the part before the first colon) is empty`},
+		{"parse_api_token spaces", `provider::startree::parse_api_token(base64encode("u:p "))`,
+			`White space around the basic token's password: The password decoded from the basic token begins or ends with a space.`},
+		{"trino_connection null", `provider::startree::trino_connection(null)`,
+			`Invalid value for "settings" parameter: argument must not be null.`},
+		{"trino_connection not an object", `provider::startree::trino_connection("pug")`,
+			`settings must be an object or a map with the data source's argument names (api_token, cluster, domain, env_var_prefix, environment, extra_properties, grpc_port, tls_enabled, trino_version)`},
+		{"trino_connection unknown name", `provider::startree::trino_connection({ cluster = "pug", environment = "prod", domain = "x.io", tls = false })`,
+			`settings has no argument named "tls"; the allowed names are api_token, cluster, domain, env_var_prefix, environment, extra_properties, grpc_port, tls_enabled, trino_version`},
+		{"trino_connection missing names", `provider::startree::trino_connection({ cluster = "pug" })`,
+			`settings.environment is required: a function cannot read the provider block or the environment; settings.domain is required: a function cannot read the provider block or the environment; settings.api_token is required when tls_enabled is true (the default): a function cannot read the provider block or the STARTREE_API_TOKEN environment variable`},
+		{"trino_connection types", `provider::startree::trino_connection({ cluster = "pug", environment = "prod", domain = "x.io", tls_enabled = "false", grpc_port = "8096", trino_version = 4.5, extra_properties = { a = 1 } })`,
+			`settings.grpc_port must be a whole number; settings.trino_version must be a whole number; settings.tls_enabled must be a bool; settings.extra_properties must map each key to a string; the values of "a" are not strings`},
+		{"trino_connection rules", `provider::startree::trino_connection({ cluster = "Pug", environment = "prod", domain = "x.io", tls_enabled = false, extra_properties = { "pinot.grpc.port" = "1" } })`,
+			`settings.cluster: Invalid cluster: cluster "Pug" contains the uppercase letter 'P'; use "pug". Expected a DNS label: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen; settings.extra_properties["pinot.grpc.port"]: Property managed by the provider: "pinot.grpc.port" is set by grpc_port, not by extra_properties. Remove it from extra_properties`},
+		{"encode_properties null", `provider::startree::encode_properties(null)`,
+			`Invalid value for "properties" parameter: argument must not be null.`},
+	}
+	params := map[string]string{"parse_api_token": "token", "trino_connection": "settings", "encode_properties": "properties"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			detail := tt.detail
+			if !strings.HasPrefix(detail, "Invalid value for") {
+				call, _, _ := strings.Cut(tt.call, "(")
+				name := strings.TrimPrefix(call, "provider::startree::")
+				detail = `Invalid value for "` + params[name] + `" parameter: ` + detail
+			}
+			functionAcceptance(t, resource.TestStep{
+				Config:      "output \"x\" {\n  value = " + tt.call + "\n}\n",
+				ExpectError: errorText("Invalid function argument", detail),
+			})
+		})
+	}
+}
+
+func hclList(names []string) string {
+	return `["` + strings.Join(names, `", "`) + `"]`
+}
+
+func stringChecks(names []string) []knownvalue.Check {
+	checks := make([]knownvalue.Check, len(names))
+	for i, n := range names {
+		checks[i] = knownvalue.StringExact(n)
+	}
+	return checks
+}
+
+func sortedCopy(names []string) []string {
+	out := append([]string(nil), names...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	ephschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	_ ephemeral.EphemeralResource                   = (*trinoConnectionEphemeralResource)(nil)
+	_ ephemeral.EphemeralResourceWithConfigure      = (*trinoConnectionEphemeralResource)(nil)
+	_ ephemeral.EphemeralResourceWithValidateConfig = (*trinoConnectionEphemeralResource)(nil)
+)
+
+// trinoConnectionEphemeralResource is the startree_trino_connection ephemeral resource: the data
+// source's inputs and outputs, computed on every run and never written to state or plan.
+type trinoConnectionEphemeralResource struct {
+	data *providerData
+}
+
+// NewTrinoConnectionEphemeralResource returns the startree_trino_connection ephemeral resource.
+func NewTrinoConnectionEphemeralResource() ephemeral.EphemeralResource {
+	return &trinoConnectionEphemeralResource{}
+}
+
+func (r *trinoConnectionEphemeralResource) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_trino_connection"
+}
+
+func (r *trinoConnectionEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
+	resp.Schema = ephschema.Schema{
+		MarkdownDescription: connectionDescription + " Nothing of it is written to plan or state: use it to feed write-only arguments and provider blocks. Requires Terraform 1.10 or later.",
+		Attributes:          ephemeralAttributes(),
+	}
+}
+
+func (r *trinoConnectionEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *trinoConnectionEphemeralResource) ValidateConfig(ctx context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
+	validateExtraProperties(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (r *trinoConnectionEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
+	var m connectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(m.compute(ctx, r.data)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
+}
+
+// ephemeralAttributes builds the ephemeral resource schema's attributes from connectionAttributes.
+func ephemeralAttributes() map[string]ephschema.Attribute {
+	attrs := make(map[string]ephschema.Attribute, len(connectionAttributes))
+	for _, a := range connectionAttributes {
+		required, optional, computed := a.flags()
+		switch a.kind {
+		case kindString:
+			attrs[a.name] = ephschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
+		case kindBool:
+			attrs[a.name] = ephschema.BoolAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
+		case kindInt64:
+			attrs[a.name] = ephschema.Int64Attribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.int64s}
+		case kindStringMap:
+			attrs[a.name] = ephschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
+		}
+	}
+	return attrs
+}
