@@ -11,23 +11,31 @@ import (
 const MaxExtraPropertyProblems = 20
 
 // CheckExtraProperties applies the rules of extra_properties. The rules that depend on the Trino
-// release apply the newest release when trinoVersion is nil.
+// release apply the newest release when trinoVersion is nil. Errors come before warnings, each in
+// key order, so that a few errors among many warnings are never among those left unshown.
 func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64) Problems {
-	var ps Problems
-	hidden, hiddenErrors := 0, false
+	var errs, warnings Problems
 	for _, k := range sortedKeys(props) {
 		for _, p := range checkExtraProperty(k, props[k], tls, trinoVersion) {
-			if len(ps) < MaxExtraPropertyProblems {
-				if p.Severity == SeverityWarning && p.Summary == unknownPropertySummary {
-					p.Detail += suggestion(k)
-				}
-				ps = append(ps, p)
-				continue
+			if p.Severity == SeverityError {
+				errs = append(errs, p)
+			} else {
+				warnings = append(warnings, p)
 			}
-			hidden++
-			hiddenErrors = hiddenErrors || p.Severity == SeverityError
 		}
 	}
+	all := append(errs, warnings...)
+	if len(all) == 0 {
+		return nil
+	}
+	shown := min(len(all), MaxExtraPropertyProblems)
+	ps := append(Problems(nil), all[:shown]...)
+	for i := range ps {
+		if ps[i].Summary == unknownPropertySummary {
+			ps[i].Detail += suggestion(ps[i].Key)
+		}
+	}
+	hidden, hiddenErrors := len(all)-shown, len(errs) > shown
 	if hidden > 0 {
 		summary := fmt.Sprintf("%d more problems in extra_properties", hidden)
 		detail := fmt.Sprintf("Only the first %d problems in extra_properties are shown one by one; %d more were found. Correct the ones shown and plan again.", MaxExtraPropertyProblems, hidden)

@@ -114,13 +114,26 @@ func TestCheckExtraPropertiesBoundsTheReport(t *testing.T) {
 	if len(ps) != MaxExtraPropertyProblems+1 {
 		t.Fatalf("got %d problems, want %d", len(ps), MaxExtraPropertyProblems+1)
 	}
+	// The one error comes first, however many warnings sort before it; what is left unshown is
+	// warnings only.
+	if ps[0].Key != "pinot.grpc.enabled" || ps[0].Severity != SeverityError {
+		t.Errorf("first problem = %+v", ps[0])
+	}
+	if ps[1].Key != "custom.key.00000" || !strings.HasSuffix(ps[1].Detail, "known property names.") {
+		t.Errorf("second problem = %+v", ps[1])
+	}
 	last := ps[len(ps)-1]
-	if last.Severity != SeverityError || last.Summary != "9981 more problems in extra_properties" ||
+	if last.Severity != SeverityWarning || last.Summary != "9981 more problems in extra_properties" ||
 		last.Detail != "Only the first 20 problems in extra_properties are shown one by one; 9981 more were found. Correct the ones shown and plan again." {
 		t.Errorf("last problem = %+v", last)
 	}
-	if ps[0].Key != "custom.key.00000" || !strings.HasSuffix(ps[0].Detail, "known property names.") {
-		t.Errorf("first problem = %+v", ps[0])
+	manyErrors := map[string]string{}
+	for i := 0; i < 25; i++ {
+		manyErrors[fmt.Sprintf("pinot.x.%02d", i)] = " padded "
+	}
+	ps = CheckExtraProperties(manyErrors, true, nil)
+	if last := ps[len(ps)-1]; len(ps) != 21 || last.Severity != SeverityError || last.Summary != "30 more problems in extra_properties" {
+		t.Errorf("with hidden errors, the summary is %+v", last)
 	}
 }
 
