@@ -24,7 +24,8 @@ func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64
 			}
 		}
 	}
-	all := append(errs, warnings...)
+	errs = append(errs, warnings...)
+	all := errs
 	if len(all) == 0 {
 		return nil
 	}
@@ -35,7 +36,7 @@ func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64
 			ps[i].Detail += suggestion(ps[i].Key)
 		}
 	}
-	hidden, hiddenErrors := len(all)-shown, len(errs) > shown
+	hidden, hiddenErrors := len(all)-shown, len(all)-len(warnings) > shown
 	if hidden > 0 {
 		summary := fmt.Sprintf("%d more problems in extra_properties", hidden)
 		detail := fmt.Sprintf("Only the first %d problems in extra_properties are shown one by one; %d more were found. Correct the ones shown and plan again.", MaxExtraPropertyProblems, hidden)
