@@ -143,7 +143,7 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 	}
 	for _, k := range sortedKeys(s.ExtraProperties) {
 		l := catalogLine{key: k, value: s.ExtraProperties[k]}
-		if knownProperties[k].sensitive {
+		if IsSensitiveProperty(k) {
 			l.envVar = s.EnvVarPrefix + "_" + envVarSuffix(k)
 		}
 		lines = append(lines, l)

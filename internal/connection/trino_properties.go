@@ -93,6 +93,11 @@ var removedProperties = map[string]int64{
 	"pinot.grpc.enabled":                                   449,
 }
 
+// IsSensitiveProperty reports whether Trino marks the property security-sensitive.
+func IsSensitiveProperty(key string) bool {
+	return knownProperties[key].sensitive || key == KeyControllerAuthPassword || key == KeyBrokerAuthPassword
+}
+
 // KnownPropertyNames returns the names extra_properties may set, sorted, for documentation.
 func KnownPropertyNames() []string {
 	return sortedKeys(knownProperties)

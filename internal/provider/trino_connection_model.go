@@ -91,10 +91,20 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	}
 	s.ExtraProperties = stringMap(&diags, m.ExtraProperties, path.Root("extra_properties"))
 
+	// Mask every secret in this object's log lines as soon as it is known: the token now, the
+	// credentials (and a keystore password in extra_properties) as soon as the core returns.
 	if s.APIToken != nil {
 		ctx = maskSecrets(ctx, *s.APIToken)
 	}
+	for k, v := range s.ExtraProperties {
+		if connection.IsSensitiveProperty(k) {
+			ctx = maskSecrets(ctx, v)
+		}
+	}
 	c, ps := connection.Compute(s)
+	if c.Credentials != nil {
+		ctx = maskSecrets(ctx, c.Credentials.Username, c.Credentials.Password)
+	}
 	for _, in := range missing {
 		ps = append(withoutInput(ps, in), connection.MissingCoordinateProblem(in))
 	}
@@ -116,9 +126,6 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefix)
 	m.ExtraProperties = stringMapValue(s.ExtraProperties, false)
 	m.setOutputs(c)
-	if c.Credentials != nil {
-		ctx = maskSecrets(ctx, c.Credentials.Username, c.Credentials.Password)
-	}
 	tflog.Debug(ctx, "StarTree Trino connection computed", map[string]any{
 		"cluster": s.Cluster, "environment": s.Environment, "domain": s.Domain, "tls_enabled": s.TLSEnabled,
 		"token_type": m.TokenType.ValueString(), "extra_properties": len(s.ExtraProperties),
