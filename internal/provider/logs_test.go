@@ -5,12 +5,9 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // The configurations the log test applies: every object, fed secrets from the configuration, the
@@ -80,25 +77,8 @@ data "startree_trino_connection" "broken" {
 
 func TestAccLogsHoldNoSecret(t *testing.T) {
 	clearEnvironment(t)
-	if os.Getenv(resource.EnvTfAcc) == "" {
-		t.Fatalf("%s needs the Terraform CLI and %s=1: run it with make testacc", t.Name(), resource.EnvTfAcc)
-	}
-	terraformBin, err := exec.LookPath("terraform")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	binDir := filepath.Join(dir, "bin")
-	build := exec.Command("go", "build", "-o", filepath.Join(binDir, "terraform-provider-startree"), ".")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	cliConfig := filepath.Join(dir, "dev.tfrc")
-	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/startree/startree\" = %q\n  }\n  direct {}\n}\n", binDir)
-	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cli := cliBinary(t)
+	cliConfig := devOverrides(t)
 
 	const keystorePassword = "KeystorePassw0rdValue"
 	brokenBasic := base64.StdEncoding.EncodeToString([]byte("brokenUserName01" + "brokenPassword02"))
@@ -124,15 +104,10 @@ func TestAccLogsHoldNoSecret(t *testing.T) {
 				t.Fatal(err)
 			}
 			logPath := filepath.Join(work, "terraform.log")
-			cmd := exec.Command(terraformBin, "apply", "-auto-approve", "-input=false", "-no-color")
-			cmd.Dir = work
-			cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=TRACE", "TF_LOG_PROVIDER=TRACE", "TF_LOG_PATH="+logPath, "TF_IN_AUTOMATION=1")
-			cmd.Env = append(cmd.Env, run.env...)
-			var output bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &output, &output
-			err := cmd.Run()
+			env := append([]string{"TF_LOG=TRACE", "TF_LOG_PROVIDER=TRACE", "TF_LOG_PATH=" + logPath}, run.env...)
+			output, err := runCLI(t, cli, cliConfig, work, env, "apply", "-auto-approve", "-input=false", "-no-color")
 			if (err != nil) != run.wantError {
-				t.Fatalf("terraform apply: %v (want error: %t)\n%s", err, run.wantError, redact(output.String(), secrets))
+				t.Fatalf("apply: %v (want error: %t)\n%s", err, run.wantError, redact(output, secrets))
 			}
 			log, err := os.ReadFile(logPath)
 			if err != nil {
@@ -141,10 +116,10 @@ func TestAccLogsHoldNoSecret(t *testing.T) {
 			if !bytes.Contains(log, []byte("startree")) || !bytes.Contains(log, []byte("[TRACE]")) {
 				t.Fatalf("the log holds no TRACE line from the provider run (%d bytes)", len(log))
 			}
-			if run.wantError && !strings.Contains(output.String(), "Error:") {
-				t.Fatalf("no error printed:\n%s", redact(output.String(), secrets))
+			if run.wantError && !strings.Contains(output, "Error:") {
+				t.Fatalf("no error printed:\n%s", redact(output, secrets))
 			}
-			for _, where := range []struct{ name, text string }{{"log", string(log)}, {"output", terraformOutputWithoutSource(output.String())}} {
+			for _, where := range []struct{ name, text string }{{"log", string(log)}, {"output", terraformOutputWithoutSource(output)}} {
 				for _, secret := range secrets {
 					if i, piece := findPiece(where.text, secret, 8); piece >= 0 {
 						t.Errorf("the %s holds the %d-byte piece at offset %d of secret #%d, in the line %q", where.name, 8, piece, indexOf(secrets, secret), redact(lineAt(where.text, i), secrets))
