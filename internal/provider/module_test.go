@@ -104,7 +104,7 @@ output "config_map_data" {
 	if err != nil {
 		t.Fatalf("output: %v\n%s", err, out)
 	}
-	if err := json.Unmarshal([]byte(out), &outputs); err != nil {
+	if err = json.Unmarshal([]byte(out), &outputs); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
 	escaped, want := outputs.HelmCatalogs.Value["pinot"], outputs.ConfigMapData.Value["pinot.properties"]
