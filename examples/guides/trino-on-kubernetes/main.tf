@@ -1,0 +1,58 @@
+# Trino on Kubernetes with two StarTree catalogs: the credentials in a Secret per catalog, the
+# catalogs in the trinodb/trino chart's values. Nothing here holds a credential in a plan diff.
+variable "startree_api_token" {
+  type      = string
+  sensitive = true
+}
+
+provider "startree" {
+  api_token   = var.startree_api_token
+  environment = "prod"
+  domain      = "awesome-company.startree.cloud"
+}
+
+module "sales" {
+  source       = "./modules/trino-pinot-catalog"
+  cluster      = "pug"
+  catalog_name = "sales"
+  namespace    = "trino"
+}
+
+module "marketing" {
+  source       = "./modules/trino-pinot-catalog"
+  cluster      = "beagle"
+  catalog_name = "marketing"
+  namespace    = "trino"
+  extra_properties = {
+    "pinot.prefer-broker-queries" = "true"
+  }
+}
+
+# One Secret per catalog: SALES_USERNAME and SALES_PASSWORD, MARKETING_USERNAME and
+# MARKETING_PASSWORD.
+resource "kubernetes_secret_v1" "pinot" {
+  for_each = { sales = module.sales.secret, marketing = module.marketing.secret }
+
+  metadata {
+    name      = each.value.name
+    namespace = each.value.namespace
+  }
+  data = each.value.data
+}
+
+resource "helm_release" "trino" {
+  name       = "trino"
+  namespace  = "trino"
+  repository = "https://trinodb.github.io/charts"
+  chart      = "trino"
+  version    = "1.42.2"
+
+  # Helm replaces lists when it merges values, so combine the catalogs and the envFrom entries here
+  # rather than passing each module's helm_values.
+  values = [yamlencode({
+    catalogs = merge(module.sales.helm_catalogs, module.marketing.helm_catalogs)
+    envFrom  = concat(module.sales.helm_env_from, module.marketing.helm_env_from)
+  })]
+
+  depends_on = [kubernetes_secret_v1.pinot]
+}
