@@ -15,8 +15,8 @@ import (
 
 var _ function.Function = trinoConnectionFunction{}
 
-// connectionObjectType is the result of trino_connection: exactly the data source's outputs.
-var connectionObjectType = func() map[string]attr.Type {
+// connectionResultType is the result of trino_connection: exactly the data source's outputs.
+var connectionResultType = func() map[string]attr.Type {
 	outputs := map[string]attr.Type{}
 	for _, a := range connectionAttributes {
 		if a.role == roleOutput {
@@ -51,7 +51,7 @@ func (trinoConnectionFunction) Definition(_ context.Context, _ function.Definiti
 	resp.Definition = function.Definition{
 		Summary: "Compute a StarTree Trino connection at plan time, without a data block",
 		MarkdownDescription: "Computes what the `startree_trino_connection` data source computes, from an object (or map) with the data source's argument names, " +
-			"and returns an object with exactly the data source's outputs: " + codeList(sortedNames(connectionObjectType)) + ". " +
+			"and returns an object with exactly the data source's outputs: " + codeList(sortedNames(connectionResultType)) + ". " +
 			"A function cannot read the provider block or the environment, so `cluster`, `environment` and `domain` are required, and so is `api_token` when `tls_enabled` is true (the default); " +
 			"the other arguments default as on the data source, and a null value counts as unset. Numbers must be numbers and booleans booleans (a `map(string)` cannot carry them), " +
 			"and `extra_properties` must be an object or map of strings. An unknown part anywhere in `settings` makes the result unknown." + functionNotes,
@@ -61,7 +61,7 @@ func (trinoConnectionFunction) Definition(_ context.Context, _ function.Definiti
 				MarkdownDescription: "An object or map with the data source's argument names: " + codeList(sortedNames(connectionInputs)) + ".",
 			},
 		},
-		Return: function.ObjectReturn{AttributeTypes: connectionObjectType},
+		Return: function.ObjectReturn{AttributeTypes: connectionResultType},
 	}
 }
 
@@ -82,7 +82,7 @@ func (trinoConnectionFunction) Run(ctx context.Context, req function.RunRequest,
 	}
 	var m connectionModel
 	m.setOutputs(c)
-	result := types.ObjectValueMust(connectionObjectType, map[string]attr.Value{
+	result := types.ObjectValueMust(connectionResultType, map[string]attr.Value{
 		"token_type":     m.TokenType,
 		"username":       m.Username,
 		"password":       m.Password,

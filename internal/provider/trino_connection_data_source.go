@@ -38,19 +38,19 @@ func (d *trinoConnectionDataSource) Configure(_ context.Context, req datasource.
 	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *trinoConnectionDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	validateExtraProperties(ctx, req.Config, &resp.Diagnostics)
+func (d *trinoConnectionDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	validateExtraProperties(req.Config, &resp.Diagnostics)
 }
 
 func (d *trinoConnectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m connectionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if err := m.fromRaw(req.Config.Raw); err != nil {
+		resp.Diagnostics.AddError("Unreadable configuration", "The provider could not read the data source's configuration: "+err.Error()+". This is a bug in the provider.")
 		return
 	}
 	resp.Diagnostics.Append(m.compute(ctx, d.data)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.State.Raw = m.toRaw()
 }

@@ -40,21 +40,21 @@ func (r *trinoConnectionEphemeralResource) Configure(_ context.Context, req ephe
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *trinoConnectionEphemeralResource) ValidateConfig(ctx context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
-	validateExtraProperties(ctx, req.Config, &resp.Diagnostics)
+func (r *trinoConnectionEphemeralResource) ValidateConfig(_ context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
+	validateExtraProperties(req.Config, &resp.Diagnostics)
 }
 
 func (r *trinoConnectionEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
 	var m connectionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if err := m.fromRaw(req.Config.Raw); err != nil {
+		resp.Diagnostics.AddError("Unreadable configuration", "The provider could not read the ephemeral resource's configuration: "+err.Error()+". This is a bug in the provider.")
 		return
 	}
 	resp.Diagnostics.Append(m.compute(ctx, r.data)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
+	resp.Result.Raw = m.toRaw()
 }
 
 // ephemeralAttributes builds the ephemeral resource schema's attributes from connectionAttributes.

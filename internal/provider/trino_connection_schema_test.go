@@ -2,11 +2,16 @@ package provider
 
 import (
 	"context"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // The contract names the sensitive attributes; no other attribute may be sensitive, and every input
@@ -50,5 +55,43 @@ func TestDataSourceSchemaSensitivityAndRoles(t *testing.T) {
 		if strings.Join(c.got, ",") != strings.Join(c.want, ",") {
 			t.Errorf("%s attributes = %v, want %v", c.what, c.got, c.want)
 		}
+	}
+}
+
+// The raw values the data source and the ephemeral resource read and write use a type built from
+// connectionAttributes; it must be exactly the type of both schemas.
+func TestConnectionObjectTypeMatchesSchemas(t *testing.T) {
+	ctx := context.Background()
+	ds := &datasource.SchemaResponse{}
+	NewTrinoConnectionDataSource().Schema(ctx, datasource.SchemaRequest{}, ds)
+	eph := &ephemeral.SchemaResponse{}
+	NewTrinoConnectionEphemeralResource().Schema(ctx, ephemeral.SchemaRequest{}, eph)
+	for name, typ := range map[string]tftypes.Type{
+		"data source":        ds.Schema.Type().TerraformType(ctx),
+		"ephemeral resource": eph.Schema.Type().TerraformType(ctx),
+	} {
+		if !typ.Equal(connectionObjectType) {
+			t.Errorf("the %s schema's type %s differs from connectionObjectType %s", name, typ, connectionObjectType)
+		}
+	}
+}
+
+// A model survives the trip to a raw value and back, null, unknown and known values alike.
+func TestConnectionModelRawRoundTrip(t *testing.T) {
+	m := connectionModel{
+		APIToken: types.StringNull(), Cluster: types.StringValue("pug"), Environment: types.StringUnknown(), Domain: types.StringValue("x.io"),
+		TLSEnabled: types.BoolValue(false), GRPCPort: types.Int64Value(8096), TrinoVersion: types.Int64Unknown(),
+		ExtraProperties: types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v"), "u": types.StringUnknown()}),
+		EnvVarPrefix:    types.StringNull(), TokenType: types.StringValue("basic"), Username: types.StringValue("u"), Password: types.StringValue("p"),
+		ControllerURL: types.StringValue("c"), GRPCProxyURI: types.StringValue("g"), Properties: types.StringValue("p=1\n"),
+		PropertiesMap: types.MapValueMust(types.StringType, map[string]attr.Value{"p": types.StringValue("1")}), EnvProperties: types.StringValue("e"),
+		Env: types.MapNull(types.StringType),
+	}
+	var back connectionModel
+	if err := back.fromRaw(m.toRaw()); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, m) {
+		t.Errorf("round trip changed the model:\n%+v\n%+v", back, m)
 	}
 }

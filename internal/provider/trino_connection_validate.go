@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -20,14 +18,14 @@ const connectionDescription = "Computes the settings that connect Trino to a Sta
 // are known. Unknown values are left to Read or Open: trino_version decides which keys Trino knows,
 // so nothing is judged while it is unknown; an unknown tls_enabled is taken as the default, under
 // which no TLS rule fires; an unknown value is not judged at all. Only errors are reported here.
-func validateExtraProperties(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) {
-	var props types.Map
-	var tls types.Bool
-	var version types.Int64
-	diags.Append(cfg.GetAttribute(ctx, path.Root("extra_properties"), &props)...)
-	diags.Append(cfg.GetAttribute(ctx, path.Root("tls_enabled"), &tls)...)
-	diags.Append(cfg.GetAttribute(ctx, path.Root("trino_version"), &version)...)
-	if diags.HasError() || props.IsNull() || props.IsUnknown() || version.IsUnknown() {
+func validateExtraProperties(cfg tfsdk.Config, diags *diag.Diagnostics) {
+	var m connectionModel
+	if err := m.fromRaw(cfg.Raw); err != nil {
+		diags.AddError("Unreadable configuration", "The provider could not read the configuration: "+err.Error()+". This is a bug in the provider.")
+		return
+	}
+	props, tls, version := m.ExtraProperties, m.TLSEnabled, m.TrinoVersion
+	if props.IsNull() || props.IsUnknown() || version.IsUnknown() {
 		return
 	}
 	known := make(map[string]string, len(props.Elements()))

@@ -1,0 +1,216 @@
+package provider
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// The data source and the ephemeral resource read their configuration and write their result as
+// raw Terraform values rather than through the framework's reflection (tfsdk.Config.Get,
+// tfsdk.State.Set), which costs far more than the whole computation: with thousands of instances in
+// a plan, this is the provider's hot path.
+
+// connectionObjectType is the Terraform type of the data source's and ephemeral resource's object,
+// built once from connectionAttributes. A test holds it equal to the schema's own type.
+var connectionObjectType = func() tftypes.Object {
+	attrs := make(map[string]tftypes.Type, len(connectionAttributes))
+	for _, a := range connectionAttributes {
+		attrs[a.name] = a.tftype()
+	}
+	return tftypes.Object{AttributeTypes: attrs}
+}()
+
+// tftype is the raw Terraform type of the attribute's values.
+func (a connectionAttribute) tftype() tftypes.Type {
+	switch a.kind {
+	case kindBool:
+		return tftypes.Bool
+	case kindInt64:
+		return tftypes.Number
+	case kindStringMap:
+		return tftypes.Map{ElementType: tftypes.String}
+	default:
+		return tftypes.String
+	}
+}
+
+// fromRaw reads the model's attributes from a raw object value.
+func (m *connectionModel) fromRaw(v tftypes.Value) error {
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		return err
+	}
+	var err error
+	for _, f := range m.fields() {
+		raw, ok := attrs[f.name]
+		if !ok {
+			return fmt.Errorf("attribute %q is missing", f.name)
+		}
+		switch target := f.value.(type) {
+		case *types.String:
+			*target, err = rawString(raw)
+		case *types.Bool:
+			*target, err = rawBool(raw)
+		case *types.Int64:
+			*target, err = rawInt64(raw)
+		case *types.Map:
+			*target, err = rawStringMap(raw)
+		}
+		if err != nil {
+			return fmt.Errorf("attribute %q: %w", f.name, err)
+		}
+	}
+	return nil
+}
+
+// toRaw builds the raw object value of the model.
+func (m *connectionModel) toRaw() tftypes.Value {
+	fields := m.fields()
+	vals := make(map[string]tftypes.Value, len(fields))
+	for _, f := range fields {
+		switch v := f.value.(type) {
+		case *types.String:
+			vals[f.name] = stringToRaw(*v)
+		case *types.Bool:
+			vals[f.name] = boolToRaw(*v)
+		case *types.Int64:
+			vals[f.name] = int64ToRaw(*v)
+		case *types.Map:
+			vals[f.name] = stringMapToRaw(*v)
+		}
+	}
+	return tftypes.NewValue(connectionObjectType, vals)
+}
+
+type modelField struct {
+	name  string
+	value any
+}
+
+// fields lists the model's attributes by name, each with a pointer to its field.
+func (m *connectionModel) fields() [18]modelField {
+	return [18]modelField{
+		{"api_token", &m.APIToken}, {"cluster", &m.Cluster}, {"environment", &m.Environment}, {"domain", &m.Domain},
+		{"tls_enabled", &m.TLSEnabled}, {"grpc_port", &m.GRPCPort}, {"trino_version", &m.TrinoVersion},
+		{"extra_properties", &m.ExtraProperties}, {"env_var_prefix", &m.EnvVarPrefix},
+		{"token_type", &m.TokenType}, {"username", &m.Username}, {"password", &m.Password},
+		{"controller_url", &m.ControllerURL}, {"grpc_proxy_uri", &m.GRPCProxyURI}, {"properties", &m.Properties},
+		{"properties_map", &m.PropertiesMap}, {"env_properties", &m.EnvProperties}, {"env", &m.Env},
+	}
+}
+
+func rawString(v tftypes.Value) (types.String, error) {
+	switch {
+	case !v.IsKnown():
+		return types.StringUnknown(), nil
+	case v.IsNull():
+		return types.StringNull(), nil
+	}
+	var s string
+	err := v.As(&s)
+	return types.StringValue(s), err
+}
+
+func rawBool(v tftypes.Value) (types.Bool, error) {
+	switch {
+	case !v.IsKnown():
+		return types.BoolUnknown(), nil
+	case v.IsNull():
+		return types.BoolNull(), nil
+	}
+	var b bool
+	err := v.As(&b)
+	return types.BoolValue(b), err
+}
+
+func rawInt64(v tftypes.Value) (types.Int64, error) {
+	switch {
+	case !v.IsKnown():
+		return types.Int64Unknown(), nil
+	case v.IsNull():
+		return types.Int64Null(), nil
+	}
+	f := new(big.Float)
+	if err := v.As(&f); err != nil {
+		return types.Int64Null(), err
+	}
+	i, acc := f.Int64()
+	if acc != big.Exact || !f.IsInt() {
+		return types.Int64Null(), fmt.Errorf("%s is not a whole number in the int64 range", f.String())
+	}
+	return types.Int64Value(i), nil
+}
+
+func rawStringMap(v tftypes.Value) (types.Map, error) {
+	switch {
+	case !v.IsKnown():
+		return types.MapUnknown(types.StringType), nil
+	case v.IsNull():
+		return types.MapNull(types.StringType), nil
+	}
+	var elems map[string]tftypes.Value
+	if err := v.As(&elems); err != nil {
+		return types.MapNull(types.StringType), err
+	}
+	out := make(map[string]attr.Value, len(elems))
+	for k, e := range elems {
+		s, err := rawString(e)
+		if err != nil {
+			return types.MapNull(types.StringType), err
+		}
+		out[k] = s
+	}
+	return types.MapValueMust(types.StringType, out), nil
+}
+
+func stringToRaw(v types.String) tftypes.Value {
+	switch {
+	case v.IsUnknown():
+		return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	case v.IsNull():
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, v.ValueString())
+}
+
+func boolToRaw(v types.Bool) tftypes.Value {
+	switch {
+	case v.IsUnknown():
+		return tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)
+	case v.IsNull():
+		return tftypes.NewValue(tftypes.Bool, nil)
+	}
+	return tftypes.NewValue(tftypes.Bool, v.ValueBool())
+}
+
+func int64ToRaw(v types.Int64) tftypes.Value {
+	switch {
+	case v.IsUnknown():
+		return tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
+	case v.IsNull():
+		return tftypes.NewValue(tftypes.Number, nil)
+	}
+	return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64()))
+}
+
+var rawStringMapType = tftypes.Map{ElementType: tftypes.String}
+
+func stringMapToRaw(v types.Map) tftypes.Value {
+	switch {
+	case v.IsUnknown():
+		return tftypes.NewValue(rawStringMapType, tftypes.UnknownValue)
+	case v.IsNull():
+		return tftypes.NewValue(rawStringMapType, nil)
+	}
+	elems := v.Elements()
+	out := make(map[string]tftypes.Value, len(elems))
+	for k, e := range elems {
+		s, _ := e.(types.String)
+		out[k] = stringToRaw(s)
+	}
+	return tftypes.NewValue(rawStringMapType, out)
+}
