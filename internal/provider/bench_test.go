@@ -23,7 +23,7 @@ func BenchmarkDataSourceRead(b *testing.B) {
 	}
 	providerType := schemas.Provider.ValueType()
 	providerConfig, _ := tfprotov6.NewDynamicValue(providerType, nullObject(providerType, nil))
-	if _, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil {
+	if _, err = server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil {
 		b.Fatal(err)
 	}
 	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
