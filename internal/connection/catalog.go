@@ -38,17 +38,43 @@ type Connection struct {
 	Endpoints
 	// Properties is the catalog file with every value inline.
 	Properties string
-	// PropertiesMap holds the same keys and values as Properties.
-	PropertiesMap map[string]string
 	// EnvProperties is the catalog with ${ENV:...} references in place of every secret.
 	EnvProperties string
-	// Env maps the variable names EnvProperties references to their values; nil when there are none.
-	Env map[string]string
+	// Entries are the catalog's keys and values, unescaped, in the order the catalog writes them.
+	Entries []Entry
 }
 
-// catalogLine is one property of the catalog; a secret carries the variable env_properties uses.
-type catalogLine struct {
-	key, value, envVar string
+// Entry is one property of the catalog.
+type Entry struct {
+	Key, Value string
+	// EnvVar is the variable EnvProperties refers to in place of a secret value, or "".
+	EnvVar string
+}
+
+// PropertiesMap returns the catalog's keys and values as a map: what Trino reads from Properties.
+func (c Connection) PropertiesMap() map[string]string {
+	if c.Entries == nil {
+		return nil
+	}
+	m := make(map[string]string, len(c.Entries))
+	for _, e := range c.Entries {
+		m[e.Key] = e.Value
+	}
+	return m
+}
+
+// Env returns the variables EnvProperties refers to, name to value; nil when there are none.
+func (c Connection) Env() map[string]string {
+	var m map[string]string
+	for _, e := range c.Entries {
+		if e.EnvVar != "" {
+			if m == nil {
+				m = make(map[string]string, 2)
+			}
+			m[e.EnvVar] = e.Value
+		}
+	}
+	return m
 }
 
 // Compute checks the settings and, when no rule is broken, computes the connection. Warnings come
@@ -119,59 +145,121 @@ func CheckEnvVarPrefix(p string) Problems {
 	return nil
 }
 
+// The managed lines whose values never need escaping: fixed text, or host names and numbers that
+// the rules have already limited to letters, digits, '.', '-', ':' and '/'.
+const (
+	lineConnector   = KeyConnectorName + "=pinot\n"
+	lineProxy       = KeyProxyEnabled + "=true\n"
+	defaultGRPCPort = "8096"
+)
+
 func render(s Settings, creds *Credentials, e Endpoints) Connection {
-	plainText := strconv.FormatBool(!s.TLSEnabled)
-	lines := make([]catalogLine, 0, 12+len(s.ExtraProperties))
-	lines = append(lines,
-		catalogLine{key: KeyConnectorName, value: "pinot"},
-		catalogLine{key: KeyControllerURLs, value: e.ControllerURL},
-		catalogLine{key: KeyGRPCPort, value: strconv.FormatInt(s.GRPCPort, 10)},
-		catalogLine{key: KeyProxyEnabled, value: "true"},
-		catalogLine{key: KeyGRPCProxyURI, value: e.GRPCProxyURI},
-		catalogLine{key: KeyGRPCUsePlainText, value: plainText},
+	plainText := "false"
+	if !s.TLSEnabled {
+		plainText = "true"
+	}
+	port := defaultGRPCPort
+	if s.GRPCPort != DefaultGRPCPort {
+		port = strconv.FormatInt(s.GRPCPort, 10)
+	}
+	userVar, passwordVar := DefaultEnvVarPrefix+"_USERNAME", DefaultEnvVarPrefix+"_PASSWORD"
+	if s.EnvVarPrefix != DefaultEnvVarPrefix {
+		userVar, passwordVar = s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
+	}
+
+	entries := make([]Entry, 0, 12+len(s.ExtraProperties))
+	entries = append(entries,
+		Entry{Key: KeyConnectorName, Value: "pinot"},
+		Entry{Key: KeyControllerURLs, Value: e.ControllerURL},
+		Entry{Key: KeyGRPCPort, Value: port},
+		Entry{Key: KeyProxyEnabled, Value: "true"},
+		Entry{Key: KeyGRPCProxyURI, Value: e.GRPCProxyURI},
+		Entry{Key: KeyGRPCUsePlainText, Value: plainText},
 	)
+	managedPlain := len(entries)
 	if creds != nil {
-		userVar, passwordVar := s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
-		lines = append(lines,
-			catalogLine{key: KeyControllerAuthType, value: "PASSWORD"},
-			catalogLine{key: KeyControllerAuthUser, value: creds.Username, envVar: userVar},
-			catalogLine{key: KeyControllerAuthPassword, value: creds.Password, envVar: passwordVar},
-			catalogLine{key: KeyBrokerAuthType, value: "PASSWORD"},
-			catalogLine{key: KeyBrokerAuthUser, value: creds.Username, envVar: userVar},
-			catalogLine{key: KeyBrokerAuthPassword, value: creds.Password, envVar: passwordVar},
+		entries = append(entries,
+			Entry{Key: KeyControllerAuthType, Value: "PASSWORD"},
+			Entry{Key: KeyControllerAuthUser, Value: creds.Username, EnvVar: userVar},
+			Entry{Key: KeyControllerAuthPassword, Value: creds.Password, EnvVar: passwordVar},
+			Entry{Key: KeyBrokerAuthType, Value: "PASSWORD"},
+			Entry{Key: KeyBrokerAuthUser, Value: creds.Username, EnvVar: userVar},
+			Entry{Key: KeyBrokerAuthPassword, Value: creds.Password, EnvVar: passwordVar},
 		)
 	}
 	for _, k := range sortedKeys(s.ExtraProperties) {
-		l := catalogLine{key: k, value: s.ExtraProperties[k]}
+		entry := Entry{Key: k, Value: s.ExtraProperties[k]}
 		if IsSensitiveProperty(k) {
-			l.envVar = s.EnvVarPrefix + "_" + envVarSuffix(k)
+			entry.EnvVar = s.EnvVarPrefix + "_" + envVarSuffix(k)
 		}
-		lines = append(lines, l)
+		entries = append(entries, entry)
 	}
 
-	c := Connection{Credentials: creds, Endpoints: e, PropertiesMap: make(map[string]string, len(lines))}
+	// Both catalogs go into one buffer and one string; each output is a part of it.
 	size := 0
-	for _, l := range lines {
-		size += len(l.key) + len(l.value) + len(l.envVar) + 10
+	for _, entry := range entries {
+		size += 2*(len(entry.Key)+len(entry.Value)+2) + len(entry.EnvVar) + 8
 	}
-	inline := make([]byte, 0, size)
-	withEnv := make([]byte, 0, size)
-	for _, l := range lines {
-		c.PropertiesMap[l.key] = l.value
-		inline = AppendProperty(inline, l.key, l.value)
-		if l.envVar == "" {
-			withEnv = AppendProperty(withEnv, l.key, l.value)
+	var b strings.Builder
+	b.Grow(size + size/8)
+	// The managed keys are constants and the managed values either need no escaping or, for the
+	// credentials, are escaped once for both catalogs.
+	plain := func() {
+		b.WriteString(lineConnector)
+		writeLine(&b, KeyControllerURLs+"=", e.ControllerURL)
+		writeLine(&b, KeyGRPCPort+"=", port)
+		b.WriteString(lineProxy)
+		writeLine(&b, KeyGRPCProxyURI+"=", e.GRPCProxyURI)
+		writeLine(&b, KeyGRPCUsePlainText+"=", plainText)
+	}
+	auth := func(user, password string) {
+		writeLine(&b, KeyControllerAuthType+"=", "PASSWORD")
+		writeLine(&b, KeyControllerAuthUser+"=", user)
+		writeLine(&b, KeyControllerAuthPassword+"=", password)
+		writeLine(&b, KeyBrokerAuthType+"=", "PASSWORD")
+		writeLine(&b, KeyBrokerAuthUser+"=", user)
+		writeLine(&b, KeyBrokerAuthPassword+"=", password)
+	}
+	extras := entries[managedPlain:]
+	plain()
+	if creds != nil {
+		auth(escapedValue(creds.Username), escapedValue(creds.Password))
+		extras = extras[6:]
+	}
+	for _, entry := range extras {
+		WriteProperty(&b, entry.Key, entry.Value)
+	}
+	inlineEnd := b.Len()
+	plain()
+	if creds != nil {
+		auth("${ENV:"+userVar+"}", "${ENV:"+passwordVar+"}")
+	}
+	for _, entry := range extras {
+		if entry.EnvVar == "" {
+			WriteProperty(&b, entry.Key, entry.Value)
 			continue
 		}
-		withEnv = AppendProperty(withEnv, l.key, "${ENV:"+l.envVar+"}")
-		if c.Env == nil {
-			c.Env = make(map[string]string, 2)
-		}
-		c.Env[l.envVar] = l.value
+		writeEscaped(&b, entry.Key, true)
+		b.WriteString("=${ENV:")
+		b.WriteString(entry.EnvVar)
+		b.WriteString("}\n")
 	}
-	c.Properties = string(inline)
-	c.EnvProperties = string(withEnv)
-	return c
+	both := b.String()
+	return Connection{
+		Credentials:   creds,
+		Endpoints:     e,
+		Properties:    both[:inlineEnd],
+		EnvProperties: both[inlineEnd:],
+		Entries:       entries,
+	}
+}
+
+// writeLine writes "<keyEquals><value>\n" for a managed key, given with its "=", and a value that
+// needs no escaping.
+func writeLine(b *strings.Builder, keyEquals, value string) {
+	b.WriteString(keyEquals)
+	b.WriteString(value)
+	b.WriteByte('\n')
 }
 
 // envVarSuffix turns a property name into the rest of a variable name:

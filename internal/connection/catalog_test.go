@@ -46,11 +46,11 @@ func TestComputeGuideBasic(t *testing.T) {
 		t.Errorf("EnvProperties =\n%s\nwant\n%s", c.EnvProperties, guideEnvCatalog)
 	}
 	wantEnv := map[string]string{"PINOT_USERNAME": guideBasicUsername, "PINOT_PASSWORD": guideBasicPassword}
-	if !maps.Equal(c.Env, wantEnv) {
-		t.Errorf("Env = %v, want %v", c.Env, wantEnv)
+	if !maps.Equal(c.Env(), wantEnv) {
+		t.Errorf("Env = %v, want %v", c.Env(), wantEnv)
 	}
-	if !maps.Equal(c.PropertiesMap, parseSimpleCatalog(guideCatalog)) {
-		t.Errorf("PropertiesMap = %v", c.PropertiesMap)
+	if !maps.Equal(c.PropertiesMap(), parseSimpleCatalog(guideCatalog)) {
+		t.Errorf("PropertiesMap = %v", c.PropertiesMap())
 	}
 }
 
@@ -66,8 +66,8 @@ func TestComputeGuideBearer(t *testing.T) {
 	if c.EnvProperties != guideEnvCatalog {
 		t.Errorf("EnvProperties =\n%s", c.EnvProperties)
 	}
-	if c.Credentials.Type != TokenTypeBearer || c.Env["PINOT_USERNAME"] != guideBearerUsername || c.Env["PINOT_PASSWORD"] != guideBearerPassword {
-		t.Errorf("credentials %+v, env %v", *c.Credentials, c.Env)
+	if c.Credentials.Type != TokenTypeBearer || c.Env()["PINOT_USERNAME"] != guideBearerUsername || c.Env()["PINOT_PASSWORD"] != guideBearerPassword {
+		t.Errorf("credentials %+v, env %v", *c.Credentials, c.Env())
 	}
 }
 
@@ -88,8 +88,8 @@ pinot.grpc.use-plain-text=true
 	if c.Properties != want || c.EnvProperties != want {
 		t.Errorf("Properties =\n%s\nEnvProperties =\n%s\nwant\n%s", c.Properties, c.EnvProperties, want)
 	}
-	if c.Credentials != nil || c.Env != nil {
-		t.Errorf("credentials %v and env %v, want nil", c.Credentials, c.Env)
+	if c.Credentials != nil || c.Env() != nil {
+		t.Errorf("credentials %v and env %v, want nil", c.Credentials, c.Env())
 	}
 }
 
@@ -143,11 +143,11 @@ func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
 		"PINOT_SALES_PASSWORD":                     guideBearerPassword,
 		"PINOT_SALES_GRPC_TLS_TRUSTSTORE_PASSWORD": "trust me",
 	}
-	if !maps.Equal(c.Env, wantEnv) {
-		t.Errorf("Env = %v, want %v", c.Env, wantEnv)
+	if !maps.Equal(c.Env(), wantEnv) {
+		t.Errorf("Env = %v, want %v", c.Env(), wantEnv)
 	}
-	if len(c.PropertiesMap) != 15 || c.PropertiesMap["pinot.grpc.tls.truststore-password"] != "trust me" {
-		t.Errorf("PropertiesMap = %v", c.PropertiesMap)
+	if len(c.PropertiesMap()) != 15 || c.PropertiesMap()["pinot.grpc.tls.truststore-password"] != "trust me" {
+		t.Errorf("PropertiesMap = %v", c.PropertiesMap())
 	}
 }
 
@@ -172,7 +172,7 @@ func TestComputeReportsEveryBrokenInput(t *testing.T) {
 			t.Fatalf("problems on %v, want %v", got, want)
 		}
 	}
-	if c.Properties != "" || c.PropertiesMap != nil {
+	if c.Properties != "" || c.PropertiesMap() != nil {
 		t.Errorf("a result came back with errors: %+v", c)
 	}
 }

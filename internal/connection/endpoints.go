@@ -2,7 +2,6 @@ package connection
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -48,14 +47,15 @@ func BuildEndpoints(c Coordinates, tls bool) (Endpoints, Problems) {
 	if ps.HasError() {
 		return Endpoints{}, ps
 	}
-	scheme, port := "https://", TLSPort
-	if !tls {
-		scheme, port = "http://", PlainTextPort
+	if tls {
+		return Endpoints{
+			ControllerURL: "https://" + httpHostPrefix + c.Cluster + "." + c.Environment + "." + c.Domain + ":443",
+			GRPCProxyURI:  grpcHostPrefix + c.Cluster + "." + c.Environment + "." + c.Domain + ":443",
+		}, ps
 	}
-	host := c.Cluster + "." + c.Environment + "." + c.Domain + ":" + strconv.Itoa(port)
 	return Endpoints{
-		ControllerURL: scheme + httpHostPrefix + host,
-		GRPCProxyURI:  grpcHostPrefix + host,
+		ControllerURL: "http://" + httpHostPrefix + c.Cluster + "." + c.Environment + "." + c.Domain + ":80",
+		GRPCProxyURI:  grpcHostPrefix + c.Cluster + "." + c.Environment + "." + c.Domain + ":80",
 	}, ps
 }
 
@@ -88,8 +88,51 @@ func CheckLabel(in Input, v string) Problems {
 
 const labelRule = "Expected a DNS label: 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen."
 
+// isLabelByte marks the bytes a DNS label may hold: lowercase ASCII letters, digits and '-'.
+var isLabelByte = func() (table [256]bool) {
+	for c := 0; c < 256; c++ {
+		table[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-'
+	}
+	return table
+}()
+
+// isLabel reports whether v is a DNS label; it is the fast path, and labelDetail says why not.
+func isLabel(v string) bool {
+	if v == "" || len(v) > maxLabelLength || v[0] == '-' || v[len(v)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if !isLabelByte[v[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// isDomain reports whether v follows the rule of domain; it is the fast path, and CheckDomain says
+// why not.
+func isDomain(v string) bool {
+	if len(v) > maxHostNameLength {
+		return false
+	}
+	labels := 0
+	for rest := v; ; labels++ {
+		label, after, found := strings.Cut(rest, ".")
+		if !isLabel(label) {
+			return false
+		}
+		if !found {
+			return labels >= 1
+		}
+		rest = after
+	}
+}
+
 // labelDetail returns why v is not a DNS label, or "" when it is one.
 func labelDetail(v string) string {
+	if isLabel(v) {
+		return ""
+	}
 	switch {
 	case v == "":
 		return "is empty."
@@ -114,6 +157,9 @@ func labelDetail(v string) string {
 // CheckDomain applies the rule of domain: a lowercase DNS name of at least two labels, at most 253
 // characters, with no scheme, port, path or trailing dot.
 func CheckDomain(v string) Problems {
+	if isDomain(v) {
+		return nil
+	}
 	const rule = "Expected a lowercase DNS name such as \"awesome-company.startree.cloud\": no scheme, port, path or trailing dot."
 	bad := func(detail string) Problems {
 		return Problems{errorf(InputDomain, "Invalid domain", fmt.Sprintf("domain %q %s %s", v, detail, rule))}
@@ -136,13 +182,15 @@ func CheckDomain(v string) Problems {
 	case !strings.Contains(v, "."):
 		return bad("has a single label; StarTree Cloud domains have at least two.")
 	}
-	for i, label := range strings.Split(v, ".") {
+	for i, rest := 1, v; rest != ""; i++ {
+		label, after, _ := strings.Cut(rest, ".")
 		if label == "" {
 			return bad("has an empty label (two dots in a row, or a leading dot).")
 		}
 		if detail := labelDetail(label); detail != "" {
-			return bad(fmt.Sprintf("has an invalid label %d: %q %s", i+1, label, detail))
+			return bad(fmt.Sprintf("has an invalid label %d: %q %s", i, label, detail))
 		}
+		rest = after
 	}
 	return nil
 }

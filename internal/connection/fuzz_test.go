@@ -157,11 +157,11 @@ func FuzzRenderCatalog(f *testing.F) {
 			return
 		}
 		got, err := propertiestest.Load(c.Properties)
-		if err != nil || !maps.Equal(got, c.PropertiesMap) {
-			t.Fatalf("catalog %q loads as %q (%v), want %q", c.Properties, got, err, c.PropertiesMap)
+		if err != nil || !maps.Equal(got, c.PropertiesMap()) {
+			t.Fatalf("catalog %q loads as %q (%v), want %q", c.Properties, got, err, c.PropertiesMap())
 		}
 		for _, k := range ManagedPropertyNames() {
-			want, managed := baseline.PropertiesMap[k]
+			want, managed := baseline.PropertiesMap()[k]
 			if k == KeyControllerURLs || k == KeyGRPCProxyURI || k == KeyGRPCUsePlainText {
 				continue // these follow tls, which the fuzzer varies
 			}

@@ -110,8 +110,8 @@ func hostileCases() []hostileCase {
 			if len(ps) != MaxExtraPropertyProblems+1 || ps[len(ps)-1].Summary != "9980 more problems in extra_properties" || ps.HasError() {
 				t.Errorf("problems: %d, last %+v", len(ps), ps[len(ps)-1])
 			}
-			if len(c.PropertiesMap) != 10012 || strings.Count(c.Properties, "\n") != 10012 {
-				t.Errorf("catalog has %d keys and %d lines", len(c.PropertiesMap), strings.Count(c.Properties, "\n"))
+			if len(c.PropertiesMap()) != 10012 || strings.Count(c.Properties, "\n") != 10012 {
+				t.Errorf("catalog has %d keys and %d lines", len(c.PropertiesMap()), strings.Count(c.Properties, "\n"))
 			}
 		}},
 		{name: "10,000 extra keys, one managed", settings: withExtra(10000, map[string]string{"pinot.grpc.port": "1"}), input: InputExtraProperties, summary: "Property managed by the provider", maxBytes: 16 * mib},

@@ -2,6 +2,7 @@ package connection
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf16"
 )
 
@@ -22,83 +23,105 @@ func EncodeProperties(m map[string]string) string {
 		size += len(k) + len(v) + 2
 	}
 	sort.Strings(keys)
-	b := make([]byte, 0, size)
+	var b strings.Builder
+	b.Grow(size + size/8)
 	for _, k := range keys {
-		b = AppendProperty(b, k, m[k])
+		WriteProperty(&b, k, m[k])
 	}
-	return string(b)
+	return b.String()
 }
 
-// AppendProperty appends one escaped "key=value\n" line to b.
-func AppendProperty(b []byte, key, value string) []byte {
-	b = appendEscaped(b, key, true)
-	b = append(b, '=')
-	b = appendEscaped(b, value, false)
-	return append(b, '\n')
+// WriteProperty writes one escaped "key=value\n" line.
+func WriteProperty(b *strings.Builder, key, value string) {
+	writeEscaped(b, key, true)
+	b.WriteByte('=')
+	writeEscaped(b, value, false)
+	b.WriteByte('\n')
+}
+
+// escapedValue returns a value as a catalog writes it; the value itself when it needs no escaping.
+func escapedValue(s string) string {
+	if !needsEscape(s, false) {
+		return s
+	}
+	var b strings.Builder
+	writeEscaped(&b, s, false)
+	return b.String()
 }
 
 const hexDigits = "0123456789ABCDEF"
 
-func appendEscaped(b []byte, s string, isKey bool) []byte {
+func writeEscaped(b *strings.Builder, s string, isKey bool) {
 	if !needsEscape(s, isKey) {
-		return append(b, s...)
+		b.WriteString(s)
+		return
 	}
 	for i, r := range s {
 		switch {
 		case r == '\\':
-			b = append(b, '\\', '\\')
+			b.WriteString(`\\`)
 		case r == '\t':
-			b = append(b, '\\', 't')
+			b.WriteString(`\t`)
 		case r == '\n':
-			b = append(b, '\\', 'n')
+			b.WriteString(`\n`)
 		case r == '\r':
-			b = append(b, '\\', 'r')
+			b.WriteString(`\r`)
 		case r == '\f':
-			b = append(b, '\\', 'f')
+			b.WriteString(`\f`)
 		case r == ' ':
 			// In a key every space would end the key; in a value only a leading one would be
 			// skipped as separator white space.
 			if isKey || i == 0 {
-				b = append(b, '\\')
+				b.WriteByte('\\')
 			}
-			b = append(b, ' ')
+			b.WriteByte(' ')
 		case r == '=' || r == ':' || r == '#' || r == '!':
 			// In a value these are ordinary characters; in a key "=" and ":" end the key and
 			// "#" and "!" would start a comment at the beginning of the line.
 			if isKey {
-				b = append(b, '\\')
+				b.WriteByte('\\')
 			}
-			b = append(b, byte(r))
+			b.WriteByte(byte(r))
 		case r < 0x20 || r > 0x7e:
 			if r > 0xFFFF {
 				hi, lo := utf16.EncodeRune(r)
-				b = appendUnicodeEscape(b, hi)
-				b = appendUnicodeEscape(b, lo)
+				writeUnicodeEscape(b, hi)
+				writeUnicodeEscape(b, lo)
 			} else {
-				b = appendUnicodeEscape(b, r)
+				writeUnicodeEscape(b, r)
 			}
 		default:
-			b = append(b, byte(r))
+			b.WriteByte(byte(r))
 		}
 	}
-	return b
 }
 
-func appendUnicodeEscape(b []byte, r rune) []byte {
-	return append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+func writeUnicodeEscape(b *strings.Builder, r rune) {
+	b.Write([]byte{'\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF]})
 }
+
+// escapeAnywhere marks the bytes that are escaped wherever they stand: backslash, control
+// characters, and every byte of a non-ASCII character. escapeInKey adds the characters that end a
+// key or start a comment. A leading space in a value is checked apart.
+var escapeAnywhere, escapeInKey = func() (anywhere, inKey [256]bool) {
+	for c := 0; c < 256; c++ {
+		anywhere[c] = c < 0x20 || c > 0x7e || c == '\\'
+		inKey[c] = anywhere[c] || c == ' ' || c == '=' || c == ':' || c == '#' || c == '!'
+	}
+	return anywhere, inKey
+}()
 
 // needsEscape reports whether s holds anything appendEscaped would change, so that the common case
 // (plain ASCII host names, numbers and credentials) is copied as it is.
 func needsEscape(s string, isKey bool) bool {
+	table := &escapeAnywhere
+	if isKey {
+		table = &escapeInKey
+	} else if len(s) > 0 && s[0] == ' ' {
+		return true
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x20 || c > 0x7e || c == '\\':
-			return true
-		case c == ' ' && (isKey || i == 0):
-			return true
-		case isKey && (c == '=' || c == ':' || c == '#' || c == '!'):
+		if table[s[i]] {
 			return true
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/startree/terraform-provider-startree/internal/propertiestest"
 )
 
-func TestAppendPropertyEscaping(t *testing.T) {
+func TestWritePropertyEscaping(t *testing.T) {
 	tests := []struct {
 		name, key, value, want string
 	}{
@@ -32,8 +32,10 @@ func TestAppendPropertyEscaping(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(AppendProperty(nil, tt.key, tt.value)); got != tt.want {
-				t.Errorf("AppendProperty(%q, %q) = %q, want %q", tt.key, tt.value, got, tt.want)
+			var b strings.Builder
+			WriteProperty(&b, tt.key, tt.value)
+			if got := b.String(); got != tt.want {
+				t.Errorf("WriteProperty(%q, %q) = %q, want %q", tt.key, tt.value, got, tt.want)
 			}
 		})
 	}
@@ -121,8 +123,8 @@ func TestCatalogRoundTripThroughJava(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, c := range conns {
-		if !maps.Equal(loaded[i], c.PropertiesMap) {
-			t.Errorf("Java loads %q as %q, want %q", c.Properties, loaded[i], c.PropertiesMap)
+		if !maps.Equal(loaded[i], c.PropertiesMap()) {
+			t.Errorf("Java loads %q as %q, want %q", c.Properties, loaded[i], c.PropertiesMap())
 		}
 	}
 }

@@ -46,7 +46,7 @@ func ParseToken(token string) (Credentials, Problems) {
 	case t == "":
 		return Credentials{}, Problems{errorf(InputAPIToken, "Empty StarTree API token",
 			"The API token is empty or white space only. Expected a basic token (base64 of \"<key>:<secret>\") or a bearer token (\"st-<key>-<secret>\").")}
-	case strings.IndexFunc(t, isASCIISpace) >= 0:
+	case containsASCIISpace(t):
 		return Credentials{}, Problems{errorf(InputAPIToken, "White space inside the StarTree API token",
 			"The API token contains white space between its characters. Only white space around a token is ignored; copy the token again as one unbroken string.")}
 	case strings.HasPrefix(t, BearerPrefix):
@@ -106,7 +106,7 @@ func parseBasic(t string) (Credentials, Problems) {
 			"The basic token decodes from base64 to bytes that are not valid UTF-8. Expected base64 of \"<key>:<secret>\".")}
 	}
 	text := string(decoded)
-	if strings.IndexFunc(text, unicode.IsControl) >= 0 {
+	if containsControl(text) {
 		return Credentials{}, Problems{errorf(InputAPIToken, "Control character in the basic token",
 			"The basic token decodes to text that contains a control character (such as a line break, a tab or NUL). Expected base64 of \"<key>:<secret>\".")}
 	}
@@ -140,42 +140,89 @@ func decodeBase64(t string) ([]byte, string) {
 	if pad := len(t) - len(unpadded); pad > 2 || (pad > 0 && len(t)%4 != 0) {
 		return nil, "The token is not a bearer token and its base64 padding is wrong. " + expected
 	}
-	std := strings.ContainsAny(unpadded, "+/")
-	url := strings.ContainsAny(unpadded, "-_")
-	if std && url {
+	var seen, all uint8 = 0, classBase64
+	for i := 0; i < len(unpadded); i++ {
+		class := byteClass[unpadded[i]]
+		seen |= class
+		all &= class
+	}
+	if seen&classStdOnly != 0 && seen&classURLOnly != 0 {
 		return nil, "The token is not a bearer token and mixes the standard (+ /) and URL-safe (- _) base64 alphabets. " + expected
 	}
-	enc := base64.RawStdEncoding
-	if url {
-		enc = base64.RawURLEncoding
+	if all&classBase64 == 0 && unpadded != "" {
+		return nil, "The token is not a bearer token and contains a character outside the base64 alphabet. " + expected
 	}
-	for i := 0; i < len(unpadded); i++ {
-		if !isBase64Char(unpadded[i]) {
-			return nil, "The token is not a bearer token and contains a character outside the base64 alphabet. " + expected
-		}
+	enc := strictStd
+	if seen&classURLOnly != 0 {
+		enc = strictURL
 	}
-	decoded, err := enc.Strict().DecodeString(unpadded)
+	decoded, err := enc.DecodeString(unpadded)
 	if err != nil {
 		return nil, "The token is not a bearer token and its length or final characters are not valid base64. " + expected
 	}
 	return decoded, ""
 }
 
-func isBase64Char(c byte) bool {
-	return isAlnumByte(c) || c == '+' || c == '/' || c == '-' || c == '_'
-}
+// The unpadded base64 decoders, strict about the unused bits of the last character.
+var (
+	strictStd = base64.RawStdEncoding.Strict()
+	strictURL = base64.RawURLEncoding.Strict()
+)
 
-func isAlnumByte(c byte) bool {
-	return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
-}
+// byteClass sorts the bytes a token may hold, so that each rule is one pass of table lookups.
+var byteClass = func() (classes [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			classes[c] = classAlnum | classBase64
+		case c == '+' || c == '/':
+			classes[c] = classStdOnly | classBase64
+		case c == '-' || c == '_':
+			classes[c] = classURLOnly | classBase64
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			classes[c] = classSpace
+		}
+	}
+	return classes
+}()
+
+const (
+	classAlnum   uint8 = 1 << iota // ASCII letter or digit
+	classBase64                    // in either base64 alphabet
+	classStdOnly                   // '+' or '/': the standard alphabet only
+	classURLOnly                   // '-' or '_': the URL-safe alphabet only
+	classSpace                     // ASCII white space
+)
 
 func isASCIIAlnum(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isAlnumByte(s[i]) {
+		if byteClass[s[i]]&classAlnum == 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// containsASCIISpace reports whether s holds an ASCII white space character.
+func containsASCIISpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if byteClass[s[i]]&classSpace != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// containsControl reports whether s holds a control character: C0, DEL or C1.
+func containsControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return true
+		} else if c >= 0x80 {
+			return strings.IndexFunc(s[i:], unicode.IsControl) >= 0
+		}
+	}
+	return false
 }
 
 func isASCIISpace(r rune) bool {

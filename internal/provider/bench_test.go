@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -40,6 +41,49 @@ func BenchmarkDataSourceRead(b *testing.B) {
 		r, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "startree_trino_connection", Config: &config})
 		if err != nil || len(r.Diagnostics) > 0 {
 			b.Fatal(err, r.Diagnostics)
+		}
+	}
+}
+
+// BenchmarkGetProviderSchema measures what every provider process pays first: a new server and the
+// schemas of the provider, the data source, the ephemeral resource and the functions.
+func BenchmarkGetProviderSchema(b *testing.B) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		server, err := providerserver.NewProtocol6WithError(New("bench")())()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTrinoConnectionFunction measures one call of provider::startree::trino_connection
+// through the protocol server, from the msgpack-encoded argument to the encoded result.
+func BenchmarkTrinoConnectionFunction(b *testing.B) {
+	ctx := context.Background()
+	server, err := testProviders["startree"]()
+	if err != nil {
+		b.Fatal(err)
+	}
+	settingsType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"api_token": tftypes.String, "cluster": tftypes.String, "environment": tftypes.String, "domain": tftypes.String,
+	}}
+	settings := tftypes.NewValue(settingsType, map[string]tftypes.Value{
+		"api_token": str(guideBasicToken), "cluster": str("pug"), "environment": str("prod"), "domain": str("awesome-company.startree.cloud"),
+	})
+	arg, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, settings)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		resp, err := server.CallFunction(ctx, &tfprotov6.CallFunctionRequest{Name: "trino_connection", Arguments: []*tfprotov6.DynamicValue{&arg}})
+		if err != nil || resp.Error != nil {
+			b.Fatal(err, resp.Error)
 		}
 	}
 }
