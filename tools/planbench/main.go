@@ -37,8 +37,9 @@ func main() {
 	sizes := flag.String("sizes", "1,100,1000", "connection counts")
 	runs := flag.Int("runs", 5, "measured runs per form and size, after one warm-up")
 	cli := flag.String("terraform", "terraform", "the CLI to run")
+	host := flag.String("provider-host", "registry.terraform.io", "the registry host the CLI resolves startree/startree to")
 	flag.Parse()
-	if err := run(*repo, *out, *sizes, *runs, *cli); err != nil {
+	if err := run(*repo, *out, *sizes, *runs, *cli, *host); err != nil {
 		fmt.Fprintln(os.Stderr, "planbench:", err)
 		os.Exit(1)
 	}
@@ -84,6 +85,9 @@ var forms = []form{
 	{"pure HCL", pureHCL},
 	{"data source", dataSource},
 	{"function", function},
+	// Not a way to compute a connection: the CLI's own built-in data source, with as many
+	// instances, shows what the CLI spends on data source instances whatever the provider.
+	{"reference: built-in data source", builtinDataSource},
 }
 
 type sample struct {
@@ -91,7 +95,7 @@ type sample struct {
 	providerRSS            int64
 }
 
-func run(repo, out, sizesFlag string, runs int, cli string) error {
+func run(repo, out, sizesFlag string, runs int, cli, host string) error {
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -116,7 +120,7 @@ func run(repo, out, sizesFlag string, runs int, cli string) error {
 		return err
 	}
 	cliConfig := filepath.Join(out, "bench.tfrc")
-	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/startree/startree\" = %q\n  }\n  direct {}\n}\n", overrideDir)), 0o600); err != nil {
+	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"%s/startree/startree\" = %q\n  }\n  direct {}\n}\n", host, overrideDir)), 0o600); err != nil {
 		return err
 	}
 	info, err := os.Stat(realBin)
@@ -148,6 +152,9 @@ func run(repo, out, sizesFlag string, runs int, cli string) error {
 				return err
 			}
 			if err := os.WriteFile(filepath.Join(dir, "catalog.tftpl"), []byte(catalogTemplate), 0o600); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(dir, "empty.tfstate"), []byte(emptyState), 0o600); err != nil {
 				return err
 			}
 			dirs[f.name] = dir
@@ -224,7 +231,7 @@ func report(results map[string]map[int][]sample, sizes []int, runs int) {
 				rss = max(rss, s.providerRSS)
 			}
 			providerCPU, rssText := "-", "-"
-			if f.name != "pure HCL" {
+			if f.name == "data source" || f.name == "function" {
 				providerCPU = fmtDur(median(ss, func(s sample) time.Duration { return s.providerCPU }))
 				rssText = fmt.Sprintf("%.0f MiB", float64(rss)/1024)
 			}
@@ -358,6 +365,23 @@ locals {
 }
 `
 }
+
+func builtinDataSource(n int) string {
+	return fmt.Sprintf(header, token, clusters(n)) + `
+data "terraform_remote_state" "c" {
+  for_each = toset(local.clusters)
+  backend  = "local"
+  config   = { path = "${path.module}/empty.tfstate" }
+}
+
+locals {
+  connections = { for k, v in data.terraform_remote_state.c : k => v.outputs }
+}
+`
+}
+
+const emptyState = `{"version": 4, "terraform_version": "1.11.4", "serial": 1, "lineage": "planbench", "outputs": {}, "resources": []}
+`
 
 const catalogTemplate = `connector.name=pinot
 pinot.controller-urls=${controller_url}
