@@ -1,6 +1,10 @@
 package connection
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
+)
 
 // Benchmarks for the core, with -benchmem: `make bench` runs them. The target for one whole
 // computation is under 2 µs and 20 allocations.
@@ -15,14 +19,14 @@ var (
 func BenchmarkParseTokenBasic(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		benchCredentials, _ = ParseToken(guideBasicToken)
+		benchCredentials, _ = ParseToken(startreeguide.BasicToken)
 	}
 }
 
 func BenchmarkParseTokenBearer(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		benchCredentials, _ = ParseToken(guideBearerToken)
+		benchCredentials, _ = ParseToken(startreeguide.BearerToken)
 	}
 }
 
@@ -34,8 +38,8 @@ func BenchmarkBuildEndpoints(b *testing.B) {
 }
 
 func BenchmarkRenderCatalog(b *testing.B) {
-	s := guideSettings(guideBasicToken)
-	creds, _ := ParseToken(guideBasicToken)
+	s := guideSettings(startreeguide.BasicToken)
+	creds, _ := ParseToken(startreeguide.BasicToken)
 	e, _ := BuildEndpoints(guideCoordinates, true)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -45,7 +49,7 @@ func BenchmarkRenderCatalog(b *testing.B) {
 
 // BenchmarkCompute is one whole data source computation: token, endpoints, checks and both catalogs.
 func BenchmarkCompute(b *testing.B) {
-	s := guideSettings(guideBasicToken)
+	s := guideSettings(startreeguide.BasicToken)
 	b.ReportAllocs()
 	for b.Loop() {
 		benchConnection, _ = Compute(s)
@@ -53,7 +57,7 @@ func BenchmarkCompute(b *testing.B) {
 }
 
 func BenchmarkComputeWithExtraProperties(b *testing.B) {
-	s := guideSettings(guideBearerToken)
+	s := guideSettings(startreeguide.BearerToken)
 	s.ExtraProperties = map[string]string{"pinot.connection-timeout": "2m", "pinot.prefer-broker-queries": "true", "pinot.grpc.tls.keystore-password": "k"}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -2,7 +2,7 @@ package connection
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -277,11 +277,16 @@ func envVarSuffix(key string) string {
 	}, strings.TrimPrefix(key, "pinot."))
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+// sortedKeys returns the keys of m in code point order, in one allocation (none for an empty map,
+// the common case); slices.Sorted(maps.Keys(m)) makes several, even for an empty map.
+func sortedKeys(m map[string]string) []string {
+	if len(m) == 0 {
+		return nil
+	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }

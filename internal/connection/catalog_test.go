@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
 // The golden catalogs: the guide's "Connection Settings for Trino" section for cluster pug,
@@ -32,11 +34,11 @@ func guideSettings(token string) Settings {
 }
 
 func TestComputeGuideBasic(t *testing.T) {
-	c, ps := Compute(guideSettings(guideBasicToken))
+	c, ps := Compute(guideSettings(startreeguide.BasicToken))
 	if len(ps) != 0 {
 		t.Fatalf("unexpected problems: %v", ps)
 	}
-	if *c.Credentials != (Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}) {
+	if *c.Credentials != (Credentials{TokenTypeBasic, startreeguide.BasicUsername, startreeguide.BasicPassword}) {
 		t.Errorf("credentials = %+v", *c.Credentials)
 	}
 	if c.Properties != guideCatalog {
@@ -45,7 +47,7 @@ func TestComputeGuideBasic(t *testing.T) {
 	if c.EnvProperties != guideEnvCatalog {
 		t.Errorf("EnvProperties =\n%s\nwant\n%s", c.EnvProperties, guideEnvCatalog)
 	}
-	wantEnv := map[string]string{"PINOT_USERNAME": guideBasicUsername, "PINOT_PASSWORD": guideBasicPassword}
+	wantEnv := map[string]string{"PINOT_USERNAME": startreeguide.BasicUsername, "PINOT_PASSWORD": startreeguide.BasicPassword}
 	if !maps.Equal(c.Env(), wantEnv) {
 		t.Errorf("Env = %v, want %v", c.Env(), wantEnv)
 	}
@@ -55,18 +57,18 @@ func TestComputeGuideBasic(t *testing.T) {
 }
 
 func TestComputeGuideBearer(t *testing.T) {
-	c, ps := Compute(guideSettings(guideBearerToken))
+	c, ps := Compute(guideSettings(startreeguide.BearerToken))
 	if len(ps) != 0 {
 		t.Fatalf("unexpected problems: %v", ps)
 	}
-	want := strings.NewReplacer(guideBasicUsername, guideBearerUsername, guideBasicPassword, guideBearerPassword).Replace(guideCatalog)
+	want := strings.NewReplacer(startreeguide.BasicUsername, startreeguide.BearerUsername, startreeguide.BasicPassword, startreeguide.BearerPassword).Replace(guideCatalog)
 	if c.Properties != want {
 		t.Errorf("Properties =\n%s\nwant\n%s", c.Properties, want)
 	}
 	if c.EnvProperties != guideEnvCatalog {
 		t.Errorf("EnvProperties =\n%s", c.EnvProperties)
 	}
-	if c.Credentials.Type != TokenTypeBearer || c.Env()["PINOT_USERNAME"] != guideBearerUsername || c.Env()["PINOT_PASSWORD"] != guideBearerPassword {
+	if c.Credentials.Type != TokenTypeBearer || c.Env()["PINOT_USERNAME"] != startreeguide.BearerUsername || c.Env()["PINOT_PASSWORD"] != startreeguide.BearerPassword {
 		t.Errorf("credentials %+v, env %v", *c.Credentials, c.Env())
 	}
 }
@@ -94,7 +96,7 @@ pinot.grpc.use-plain-text=true
 }
 
 func TestComputePlainTextWithTokenWarns(t *testing.T) {
-	s := guideSettings(guideBasicToken)
+	s := guideSettings(startreeguide.BasicToken)
 	s.TLSEnabled = false
 	c, ps := Compute(s)
 	assertSummaries(t, ps, []string{"Credentials sent without TLS"})
@@ -104,7 +106,7 @@ func TestComputePlainTextWithTokenWarns(t *testing.T) {
 	if !strings.Contains(c.Properties, "pinot.grpc.use-plain-text=true\npinot.controller.authentication.type=PASSWORD\n") {
 		t.Errorf("Properties lack plain text with credentials:\n%s", c.Properties)
 	}
-	assertNoSecret(t, ps, guideBasicToken, guideBasicUsername, guideBasicPassword)
+	assertNoSecret(t, ps, startreeguide.BasicToken, startreeguide.BasicUsername, startreeguide.BasicPassword)
 }
 
 func TestComputeMissingTokenWithTLS(t *testing.T) {
@@ -118,7 +120,7 @@ func TestComputeMissingTokenWithTLS(t *testing.T) {
 }
 
 func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
-	s := guideSettings(guideBearerToken)
+	s := guideSettings(startreeguide.BearerToken)
 	s.EnvVarPrefix = "PINOT_SALES"
 	s.ExtraProperties = map[string]string{
 		"pinot.segments-per-split":           "4",
@@ -139,8 +141,8 @@ func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
 		t.Errorf("EnvProperties =\n%s\nwant it to end with\n%s", c.EnvProperties, wantEnvTail)
 	}
 	wantEnv := map[string]string{
-		"PINOT_SALES_USERNAME":                     guideBearerUsername,
-		"PINOT_SALES_PASSWORD":                     guideBearerPassword,
+		"PINOT_SALES_USERNAME":                     startreeguide.BearerUsername,
+		"PINOT_SALES_PASSWORD":                     startreeguide.BearerPassword,
 		"PINOT_SALES_GRPC_TLS_TRUSTSTORE_PASSWORD": "trust me",
 	}
 	if !maps.Equal(c.Env(), wantEnv) {
@@ -178,7 +180,7 @@ func TestComputeReportsEveryBrokenInput(t *testing.T) {
 }
 
 func TestComputeIsDeterministic(t *testing.T) {
-	s := guideSettings(guideBasicToken)
+	s := guideSettings(startreeguide.BasicToken)
 	s.ExtraProperties = map[string]string{}
 	for i := 0; i < 50; i++ {
 		s.ExtraProperties["pinot.x"+strings.Repeat("y", i)] = "v"

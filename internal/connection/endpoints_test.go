@@ -3,9 +3,11 @@ package connection
 import (
 	"strings"
 	"testing"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
-var guideCoordinates = Coordinates{Cluster: "pug", Environment: "prod", Domain: "awesome-company.startree.cloud"}
+var guideCoordinates = Coordinates{Cluster: startreeguide.Cluster, Environment: startreeguide.Environment, Domain: startreeguide.Domain}
 
 func TestBuildEndpoints(t *testing.T) {
 	tests := []struct {
@@ -15,8 +17,8 @@ func TestBuildEndpoints(t *testing.T) {
 		want   Endpoints
 	}{
 		{"guide, TLS", guideCoordinates, true, Endpoints{
-			ControllerURL: "https://proxy.broker.pug.prod.awesome-company.startree.cloud:443",
-			GRPCProxyURI:  "proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443",
+			ControllerURL: startreeguide.ControllerURL,
+			GRPCProxyURI:  startreeguide.GRPCProxyURI,
 		}},
 		{"guide, plain text", guideCoordinates, false, Endpoints{
 			ControllerURL: "http://proxy.broker.pug.prod.awesome-company.startree.cloud:80",

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
+
 	"github.com/startree/terraform-provider-startree/internal/propertiestest"
 )
 
@@ -64,8 +66,8 @@ func decodedCandidates(token string) []string {
 }
 
 func FuzzParseToken(f *testing.F) {
-	f.Add(guideBasicToken)
-	f.Add(guideBearerToken)
+	f.Add(startreeguide.BasicToken)
+	f.Add(startreeguide.BearerToken)
 	f.Fuzz(func(t *testing.T, token string) {
 		creds, ps := ParseToken(token)
 		if ps.HasError() != (creds == Credentials{}) {
@@ -136,7 +138,7 @@ func FuzzBuildEndpoints(f *testing.F) {
 func FuzzRenderCatalog(f *testing.F) {
 	f.Add("pinot.connection-timeout", "2m", "custom\nkey", "value=with:separators#!", true)
 	f.Add("pinot.controller-urls", "http://evil", "pinot.grpc.port", "1", false)
-	base := guideSettings(guideBasicToken)
+	base := guideSettings(startreeguide.BasicToken)
 	baseline, _ := Compute(base)
 	f.Fuzz(func(t *testing.T, k1, v1, k2, v2 string, tls bool) {
 		for _, s := range []string{k1, v1, k2, v2} {

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
 // hostileCase is one hostile input run through the whole computation, with what it must give: an
@@ -26,7 +28,7 @@ func withToken(token string) func() Settings {
 
 func withCoordinates(cluster, environment, domain string) func() Settings {
 	return func() Settings {
-		s := guideSettings(guideBearerToken)
+		s := guideSettings(startreeguide.BearerToken)
 		s.Cluster, s.Environment, s.Domain = cluster, environment, domain
 		return s
 	}
@@ -34,7 +36,7 @@ func withCoordinates(cluster, environment, domain string) func() Settings {
 
 func withExtra(n int, extra map[string]string) func() Settings {
 	return func() Settings {
-		s := guideSettings(guideBearerToken)
+		s := guideSettings(startreeguide.BearerToken)
 		s.ExtraProperties = make(map[string]string, n+len(extra))
 		for i := 0; i < n; i++ {
 			s.ExtraProperties[fmt.Sprintf("custom.property.%05d", i)] = fmt.Sprintf("value %d", i)
@@ -70,25 +72,25 @@ func hostileCases() []hostileCase {
 		}},
 		{name: "1 MiB of junk", settings: withToken(strings.Repeat("\x01", mib)), input: InputAPIToken, summary: "Invalid StarTree API token", maxBytes: 64 * kib},
 		{name: "NUL in a bearer token", settings: withToken("st-XkQBXKr652MV1VF9\x00-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Invalid character in the bearer token's key"},
-		{name: "NUL before a bearer token", settings: withToken("\x00" + guideBearerToken), input: InputAPIToken, summary: "Invalid StarTree API token"},
-		{name: "escape byte in a basic token", settings: withToken(guideBasicToken[:10] + "\x1b" + guideBasicToken[10:]), input: InputAPIToken, summary: "Invalid StarTree API token"},
+		{name: "NUL before a bearer token", settings: withToken("\x00" + startreeguide.BearerToken), input: InputAPIToken, summary: "Invalid StarTree API token"},
+		{name: "escape byte in a basic token", settings: withToken(startreeguide.BasicToken[:10] + "\x1b" + startreeguide.BasicToken[10:]), input: InputAPIToken, summary: "Invalid StarTree API token"},
 		{name: "invalid UTF-8 after base64", settings: withToken(base64.StdEncoding.EncodeToString([]byte("us\xc3er:pass"))), input: InputAPIToken, summary: "Basic token is not UTF-8 text"},
 		{name: "overlong UTF-8 after base64", settings: withToken(base64.StdEncoding.EncodeToString([]byte("user:\xc0\xafpass"))), input: InputAPIToken, summary: "Basic token is not UTF-8 text"},
 		{name: "Cyrillic look-alike prefix", settings: withToken("\u0455t-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Invalid StarTree API token"},
 		{name: "full-width digit in the key", settings: withToken("st-XkQBXKr652MV1VF\uff19-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Invalid character in the bearer token's key"},
 		{name: "full-width hyphen", settings: withToken("st-XkQBXKr652MV1VF9\uff0d5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Too few segments in the bearer token"},
 		{name: "uppercase prefix", settings: withToken("ST-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Uppercase bearer token prefix"},
-		{name: "non-breaking space after a bearer token", settings: withToken(guideBearerToken + "\u00a0"), input: InputAPIToken, summary: "Invalid character in the bearer token's secret"},
-		{name: "ideographic space before a bearer token", settings: withToken("\u3000" + guideBearerToken), input: InputAPIToken, summary: "Invalid StarTree API token"},
-		{name: "line separator after a basic token", settings: withToken(guideBasicToken + "\u2028"), input: InputAPIToken, summary: "Invalid StarTree API token"},
+		{name: "non-breaking space after a bearer token", settings: withToken(startreeguide.BearerToken + "\u00a0"), input: InputAPIToken, summary: "Invalid character in the bearer token's secret"},
+		{name: "ideographic space before a bearer token", settings: withToken("\u3000" + startreeguide.BearerToken), input: InputAPIToken, summary: "Invalid StarTree API token"},
+		{name: "line separator after a basic token", settings: withToken(startreeguide.BasicToken + "\u2028"), input: InputAPIToken, summary: "Invalid StarTree API token"},
 		{name: "st- alone", settings: withToken("st-"), input: InputAPIToken, summary: "Too few segments in the bearer token"},
 		{name: "st- without a hyphen", settings: withToken("st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Too few segments in the bearer token"},
 		{name: "st- with an empty key", settings: withToken("st--5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"), input: InputAPIToken, summary: "Empty key in the bearer token"},
 		{name: "st- with an empty secret", settings: withToken("st-XkQBXKr652MV1VF9-"), input: InputAPIToken, summary: "Empty secret in the bearer token"},
 		{name: "st- with three segments", settings: withToken("st-a-b-c"), input: InputAPIToken, summary: "Too many segments in the bearer token"},
-		{name: "st- with a trailing hyphen", settings: withToken(guideBearerToken + "-"), input: InputAPIToken, summary: "Too many segments in the bearer token"},
-		{name: "base64 padded", settings: withToken(guideBasicToken), check: user(guideBasicUsername)},
-		{name: "base64 unpadded", settings: withToken(strings.TrimRight(guideBasicToken, "=")), check: user(guideBasicUsername)},
+		{name: "st- with a trailing hyphen", settings: withToken(startreeguide.BearerToken + "-"), input: InputAPIToken, summary: "Too many segments in the bearer token"},
+		{name: "base64 padded", settings: withToken(startreeguide.BasicToken), check: user(startreeguide.BasicUsername)},
+		{name: "base64 unpadded", settings: withToken(strings.TrimRight(startreeguide.BasicToken, "=")), check: user(startreeguide.BasicUsername)},
 		{name: "base64 URL-safe", settings: withToken(base64.URLEncoding.EncodeToString([]byte("k>>?:p??>"))), check: user("k>>?")},
 		{name: "base64 URL-safe unpadded", settings: withToken(base64.RawURLEncoding.EncodeToString([]byte("k>>?:p??>"))), check: user("k>>?")},
 		{name: "base64 with a colon in the password", settings: withToken(b64("u:p:w")), check: user("u")},
@@ -123,8 +125,8 @@ func hostileCases() []hostileCase {
 	}
 	for _, ws := range []string{" ", "\t", "\n", "\r", "\v", "\f"} {
 		cases = append(cases,
-			hostileCase{name: fmt.Sprintf("%q around a token", ws), settings: withToken(ws + guideBearerToken + ws + ws), check: user(guideBearerUsername)},
-			hostileCase{name: fmt.Sprintf("%q inside a token", ws), settings: withToken(guideBearerToken[:10] + ws + guideBearerToken[10:]), input: InputAPIToken, summary: "White space inside the StarTree API token"},
+			hostileCase{name: fmt.Sprintf("%q around a token", ws), settings: withToken(ws + startreeguide.BearerToken + ws + ws), check: user(startreeguide.BearerUsername)},
+			hostileCase{name: fmt.Sprintf("%q inside a token", ws), settings: withToken(startreeguide.BearerToken[:10] + ws + startreeguide.BearerToken[10:]), input: InputAPIToken, summary: "White space inside the StarTree API token"},
 		)
 	}
 	return cases

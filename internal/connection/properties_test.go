@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
+
 	"github.com/startree/terraform-provider-startree/internal/propertiestest"
 )
 
@@ -109,7 +111,7 @@ func TestCatalogRoundTripThroughJava(t *testing.T) {
 	var conns []Connection
 	var files []string
 	for _, v := range values {
-		s := guideSettings(guideBasicToken)
+		s := guideSettings(startreeguide.BasicToken)
 		s.ExtraProperties = map[string]string{"pinot.connection-timeout": v, "pinot.grpc.tls.keystore-password": v}
 		c, ps := Compute(s)
 		if ps.HasError() {

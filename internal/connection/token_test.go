@@ -4,17 +4,8 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
-)
 
-// The guide's example tokens and what they stand for.
-const (
-	guideBasicToken    = "NGNlZmI4NDgwZjhmNGE3ODg2YTVjOWRhMTA1NmE3YjU6eVlHVVlsV1BVaU5OTjQ2bkZaY09vM2FUT3FJQ1AyYUFrMXF4VDVCOEFKUT0="
-	guideBasicUsername = "4cefb8480f8f4a7886a5c9da1056a7b5"
-	guideBasicPassword = "yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ="
-
-	guideBearerToken    = "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"
-	guideBearerUsername = "XkQBXKr652MV1VF9"
-	guideBearerPassword = "5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
 func TestParseTokenValid(t *testing.T) {
@@ -26,11 +17,11 @@ func TestParseTokenValid(t *testing.T) {
 		want     Credentials
 		warnings []string
 	}{
-		{"guide basic", guideBasicToken, Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}, nil},
-		{"guide bearer", guideBearerToken, Credentials{TokenTypeBearer, guideBearerUsername, guideBearerPassword}, nil},
-		{"basic with trailing newline from file()", guideBasicToken + "\n", Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}, nil},
-		{"bearer with surrounding white space", " \t\r\n" + guideBearerToken + "\r\n\v\f ", Credentials{TokenTypeBearer, guideBearerUsername, guideBearerPassword}, nil},
-		{"basic unpadded", strings.TrimRight(guideBasicToken, "="), Credentials{TokenTypeBasic, guideBasicUsername, guideBasicPassword}, nil},
+		{"guide basic", startreeguide.BasicToken, Credentials{TokenTypeBasic, startreeguide.BasicUsername, startreeguide.BasicPassword}, nil},
+		{"guide bearer", startreeguide.BearerToken, Credentials{TokenTypeBearer, startreeguide.BearerUsername, startreeguide.BearerPassword}, nil},
+		{"basic with trailing newline from file()", startreeguide.BasicToken + "\n", Credentials{TokenTypeBasic, startreeguide.BasicUsername, startreeguide.BasicPassword}, nil},
+		{"bearer with surrounding white space", " \t\r\n" + startreeguide.BearerToken + "\r\n\v\f ", Credentials{TokenTypeBearer, startreeguide.BearerUsername, startreeguide.BearerPassword}, nil},
+		{"basic unpadded", strings.TrimRight(startreeguide.BasicToken, "="), Credentials{TokenTypeBasic, startreeguide.BasicUsername, startreeguide.BasicPassword}, nil},
 		{"basic unpadded, two padding characters dropped", raw("user:pass1"), Credentials{TokenTypeBasic, "user", "pass1"}, nil},
 		{"basic URL-safe alphabet", url("k?>:s~~?>"), Credentials{TokenTypeBasic, "k?>", "s~~?>"}, nil},
 		{"basic URL-safe unpadded", strings.TrimRight(url("k?>:s~~?"), "="), Credentials{TokenTypeBasic, "k?>", "s~~?"}, nil},
@@ -78,7 +69,7 @@ func TestParseTokenInvalid(t *testing.T) {
 		{"empty", "", "Empty StarTree API token", "empty or white space only"},
 		{"white space only", " \n\t", "Empty StarTree API token", "empty or white space only"},
 		{"space inside", "st-XkQBXKr652MV1VF9 -5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "White space inside the StarTree API token", "white space between its characters"},
-		{"newline inside base64", guideBasicToken[:20] + "\n" + guideBasicToken[20:], "White space inside the StarTree API token", "white space between"},
+		{"newline inside base64", startreeguide.BasicToken[:20] + "\n" + startreeguide.BasicToken[20:], "White space inside the StarTree API token", "white space between"},
 		{"bearer without segments", "st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5", "Too few segments in the bearer token", "has 1 hyphen-separated segments, expected 2"},
 		{"bearer prefix only", "st-", "Too few segments in the bearer token", "has 1 hyphen-separated segments"},
 		{"bearer with extra segment", "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5-yrHXRSPKMCcNRlRg", "Too many segments in the bearer token", "has 3 hyphen-separated segments, expected 2"},

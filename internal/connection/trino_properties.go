@@ -1,5 +1,10 @@
 package connection
 
+import (
+	"maps"
+	"slices"
+)
+
 // The property names of Trino's Pinot connector, read from Trino's source at release 482
 // (plugin/trino-pinot: PinotConfig, PinotGrpcServerQueryClientConfig,
 // PinotGrpcServerQueryClientTlsConfig, PinotAuthenticationTypeConfig, the two inline password
@@ -100,7 +105,7 @@ func IsSensitiveProperty(key string) bool {
 
 // KnownPropertyNames returns the names extra_properties may set, sorted, for documentation.
 func KnownPropertyNames() []string {
-	return sortedKeys(knownProperties)
+	return slices.Sorted(maps.Keys(knownProperties))
 }
 
 // ManagedPropertyNames returns the keys the provider sets itself, in catalog order.
@@ -114,5 +119,5 @@ func ManagedPropertyNames() []string {
 
 // RemovedPropertyNames returns the names Trino has removed, sorted, for documentation.
 func RemovedPropertyNames() []string {
-	return sortedKeys(removedProperties)
+	return slices.Sorted(maps.Keys(removedProperties))
 }

@@ -14,31 +14,15 @@ import (
 // protocol server, from the msgpack-encoded configuration to the msgpack-encoded state.
 func BenchmarkDataSourceRead(b *testing.B) {
 	ctx := context.Background()
-	server, err := testProviders["startree"]()
-	if err != nil {
-		b.Fatal(err)
-	}
-	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	providerType := schemas.Provider.ValueType()
-	providerConfig, _ := tfprotov6.NewDynamicValue(providerType, nullObject(providerType, nil))
-	if _, err = server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig}); err != nil {
-		b.Fatal(err)
-	}
-	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
-	config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken)})))
-	if err != nil {
-		b.Fatal(err)
-	}
+	server, encode := configuredServer(b)
+	config := encode(guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken)}))
 	b.ReportAllocs()
 	for b.Loop() {
-		v, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: &config})
+		v, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: config})
 		if err != nil || len(v.Diagnostics) > 0 {
 			b.Fatal(err, v.Diagnostics)
 		}
-		r, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "startree_trino_connection", Config: &config})
+		r, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: "startree_trino_connection", Config: config})
 		if err != nil || len(r.Diagnostics) > 0 {
 			b.Fatal(err, r.Diagnostics)
 		}

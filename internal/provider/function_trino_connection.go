@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,14 +53,14 @@ func (trinoConnectionFunction) Definition(_ context.Context, _ function.Definiti
 	resp.Definition = function.Definition{
 		Summary: "Compute a StarTree Trino connection at plan time, without a data block",
 		MarkdownDescription: "Computes what the `startree_trino_connection` data source computes, from an object (or map) with the data source's argument names, " +
-			"and returns an object with exactly the data source's outputs: " + codeList(sortedNames(connectionResultType)) + ". " +
+			"and returns an object with exactly the data source's outputs: " + codeList(slices.Sorted(maps.Keys(connectionResultType))) + ". " +
 			"A function cannot read the provider block or the environment, so `cluster`, `environment` and `domain` are required, and so is `api_token` when `tls_enabled` is true (the default); " +
 			"the other arguments default as on the data source, and a null value counts as unset. Numbers must be numbers and booleans booleans (a `map(string)` cannot carry them), " +
 			"and `extra_properties` must be an object or map of strings. An unknown part anywhere in `settings` makes the result unknown." + functionNotes,
 		Parameters: []function.Parameter{
 			function.DynamicParameter{
 				Name:                "settings",
-				MarkdownDescription: "An object or map with the data source's argument names: " + codeList(sortedNames(connectionInputs)) + ".",
+				MarkdownDescription: "An object or map with the data source's argument names: " + codeList(slices.Sorted(maps.Keys(connectionInputs))) + ".",
 			},
 		},
 		Return: function.ObjectReturn{AttributeTypes: connectionResultType},
@@ -107,7 +109,7 @@ func functionSettings(v types.Dynamic) (connection.Settings, string) {
 	case types.Map:
 		attrs = u.Elements()
 	default:
-		return s, "settings must be an object or a map with the data source's argument names (" + strings.Join(sortedNames(connectionInputs), ", ") + ")"
+		return s, "settings must be an object or a map with the data source's argument names (" + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ") + ")"
 	}
 	var unknownNames, problems []string
 	for name := range attrs {
@@ -117,7 +119,7 @@ func functionSettings(v types.Dynamic) (connection.Settings, string) {
 	}
 	if len(unknownNames) > 0 {
 		sort.Strings(unknownNames)
-		return s, "settings has no argument named " + strings.Join(unknownNames, ", ") + "; the allowed names are " + strings.Join(sortedNames(connectionInputs), ", ")
+		return s, "settings has no argument named " + strings.Join(unknownNames, ", ") + "; the allowed names are " + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ")
 	}
 	present := func(name string) (attr.Value, bool) {
 		val, ok := attrs[name]
@@ -230,13 +232,4 @@ func stringElements(v attr.Value) (map[string]string, string) {
 		return nil, "settings.extra_properties must map each key to a string; the values of " + strings.Join(bad, ", ") + " are not strings"
 	}
 	return out, ""
-}
-
-func sortedNames[V any](m map[string]V) []string {
-	names := make([]string, 0, len(m))
-	for k := range m {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
 }

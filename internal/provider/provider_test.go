@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
 // testProviders serves the provider in-process to the Terraform CLI that runs the acceptance tests.
@@ -17,17 +19,16 @@ var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
 	"startree": providerserver.NewProtocol6WithError(New("test")()),
 }
 
-// The StarTree guide's example tokens and what they stand for.
+// The StarTree guide's example tokens, what they stand for, and its cluster's endpoints.
 const (
-	guideBasicToken     = "NGNlZmI4NDgwZjhmNGE3ODg2YTVjOWRhMTA1NmE3YjU6eVlHVVlsV1BVaU5OTjQ2bkZaY09vM2FUT3FJQ1AyYUFrMXF4VDVCOEFKUT0="
-	guideBasicUsername  = "4cefb8480f8f4a7886a5c9da1056a7b5"
-	guideBasicPassword  = "yYGUYlWPUiNNN46nFZcOo3aTOqICP2aAk1qxT5B8AJQ="
-	guideBearerToken    = "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"
-	guideBearerUsername = "XkQBXKr652MV1VF9"
-	guideBearerPassword = "5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"
-
-	guideControllerURL = "https://proxy.broker.pug.prod.awesome-company.startree.cloud:443"
-	guideGRPCProxyURI  = "proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443"
+	guideBasicToken     = startreeguide.BasicToken
+	guideBasicUsername  = startreeguide.BasicUsername
+	guideBasicPassword  = startreeguide.BasicPassword
+	guideBearerToken    = startreeguide.BearerToken
+	guideBearerUsername = startreeguide.BearerUsername
+	guideBearerPassword = startreeguide.BearerPassword
+	guideControllerURL  = startreeguide.ControllerURL
+	guideGRPCProxyURI   = startreeguide.GRPCProxyURI
 )
 
 // golden reads one of the core's golden catalogs.

@@ -43,14 +43,9 @@ func (d *trinoConnectionDataSource) ValidateConfig(_ context.Context, req dataso
 }
 
 func (d *trinoConnectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m connectionModel
-	if err := m.fromRaw(req.Config.Raw); err != nil {
-		resp.Diagnostics.AddError("Unreadable configuration", "The provider could not read the data source's configuration: "+err.Error()+". This is a bug in the provider.")
-		return
+	result, diags := readConnection(ctx, req.Config.Raw, d.data)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		resp.State.Raw = result
 	}
-	resp.Diagnostics.Append(m.compute(ctx, d.data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.State.Raw = m.toRaw()
 }

@@ -45,16 +45,11 @@ func (r *trinoConnectionEphemeralResource) ValidateConfig(_ context.Context, req
 }
 
 func (r *trinoConnectionEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	var m connectionModel
-	if err := m.fromRaw(req.Config.Raw); err != nil {
-		resp.Diagnostics.AddError("Unreadable configuration", "The provider could not read the ephemeral resource's configuration: "+err.Error()+". This is a bug in the provider.")
-		return
+	result, diags := readConnection(ctx, req.Config.Raw, r.data)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		resp.Result.Raw = result
 	}
-	resp.Diagnostics.Append(m.compute(ctx, r.data)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Result.Raw = m.toRaw()
 }
 
 // ephemeralAttributes builds the ephemeral resource schema's attributes from connectionAttributes.

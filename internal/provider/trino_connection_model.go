@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/startree/terraform-provider-startree/internal/connection"
@@ -34,6 +35,19 @@ type connectionModel struct {
 	PropertiesMap types.Map    `tfsdk:"properties_map"`
 	EnvProperties types.String `tfsdk:"env_properties"`
 	Env           types.Map    `tfsdk:"env"`
+}
+
+// readConnection is the one code path of the data source's Read and the ephemeral resource's Open:
+// the configuration in, the whole object (inputs with their defaults, and outputs) out.
+func readConnection(ctx context.Context, config tftypes.Value, pd *providerData) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var m connectionModel
+	if err := m.fromRaw(config); err != nil {
+		diags.AddError("Unreadable configuration", "The provider could not read the configuration: "+err.Error()+". This is a bug in the provider.")
+		return tftypes.Value{}, diags
+	}
+	diags.Append(m.compute(ctx, pd)...)
+	return m.toRaw(), diags
 }
 
 // compute resolves the inputs against the provider's fallbacks, runs the core and fills in the

@@ -12,33 +12,44 @@ import (
 // These tests speak the plugin protocol to the provider directly, as Terraform does, to check what
 // the CLI-driven tests cannot: warnings, and the attribute path each diagnostic is attached to.
 
-// readDataSource configures the provider with an empty block and reads the data source with the
-// given attributes (the rest null).
-func readDataSource(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
-	t.Helper()
+// configuredServer returns the provider's protocol server, configured with an empty provider block,
+// and a function that encodes a data source configuration with the given attributes (the rest null).
+func configuredServer(tb testing.TB) (tfprotov6.ProviderServer, func(map[string]tftypes.Value) *tfprotov6.DynamicValue) {
+	tb.Helper()
 	ctx := context.Background()
 	server, err := testProviders["startree"]()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	providerType := schemas.Provider.ValueType()
 	providerConfig, err := tfprotov6.NewDynamicValue(providerType, nullObject(providerType, nil))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	configured, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &providerConfig})
 	if err != nil || len(configured.Diagnostics) > 0 {
-		t.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
+		tb.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
 	}
 	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
-	config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, attrs))
-	if err != nil {
-		t.Fatal(err)
+	return server, func(attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
+		config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, attrs))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return &config
 	}
+}
+
+// readDataSource validates and reads the data source with the given attributes (the rest null).
+func readDataSource(t *testing.T, attrs map[string]tftypes.Value) []*tfprotov6.Diagnostic {
+	t.Helper()
+	ctx := context.Background()
+	server, encode := configuredServer(t)
+	config := *encode(attrs)
 	validate, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: &config})
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +148,7 @@ func TestDataSourceDiagnosticsProtocol(t *testing.T) {
 
 func TestDataSourceUnknownValuesPassValidation(t *testing.T) {
 	clearEnvironment(t)
+	server, encode := configuredServer(t)
 	unknownString := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	attrs := map[string]tftypes.Value{
 		"api_token":      unknownString,
@@ -152,15 +164,7 @@ func TestDataSourceUnknownValuesPassValidation(t *testing.T) {
 			"pinot.grpc.tls.keystore-type": unknownString,
 		}),
 	}
-	ctx := context.Background()
-	server, _ := testProviders["startree"]()
-	schemas, _ := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	dsType := schemas.DataSourceSchemas["startree_trino_connection"].ValueType()
-	config, err := tfprotov6.NewDynamicValue(dsType, nullObject(dsType, attrs))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: &config})
+	resp, err := server.ValidateDataResourceConfig(context.Background(), &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: encode(attrs)})
 	if err != nil || len(resp.Diagnostics) != 0 {
 		t.Errorf("unknown values drew diagnostics: %v %v", err, resp.Diagnostics)
 	}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"math/big"
 
@@ -19,24 +20,10 @@ import (
 var connectionObjectType = func() tftypes.Object {
 	attrs := make(map[string]tftypes.Type, len(connectionAttributes))
 	for _, a := range connectionAttributes {
-		attrs[a.name] = a.tftype()
+		attrs[a.name] = a.attrType().TerraformType(context.Background())
 	}
 	return tftypes.Object{AttributeTypes: attrs}
 }()
-
-// tftype is the raw Terraform type of the attribute's values.
-func (a connectionAttribute) tftype() tftypes.Type {
-	switch a.kind {
-	case kindBool:
-		return tftypes.Bool
-	case kindInt64:
-		return tftypes.Number
-	case kindStringMap:
-		return tftypes.Map{ElementType: tftypes.String}
-	default:
-		return tftypes.String
-	}
-}
 
 // fromRaw reads the model's attributes from a raw object value.
 func (m *connectionModel) fromRaw(v tftypes.Value) error {
