@@ -5,12 +5,6 @@ import (
 	"strings"
 )
 
-// Ports of the StarTree Pinot proxy: TLS on 443, plain text on 80.
-const (
-	TLSPort       = 443
-	PlainTextPort = 80
-)
-
 // DefaultGRPCPort is StarTree Cloud's Pinot server gRPC port. Trino's own default is 8090.
 const DefaultGRPCPort = 8096
 
