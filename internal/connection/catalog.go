@@ -176,7 +176,6 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		Entry{Key: KeyGRPCProxyURI, Value: e.GRPCProxyURI},
 		Entry{Key: KeyGRPCUsePlainText, Value: plainText},
 	)
-	managedPlain := len(entries)
 	if creds != nil {
 		entries = append(entries,
 			Entry{Key: KeyControllerAuthType, Value: "PASSWORD"},
@@ -187,6 +186,7 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 			Entry{Key: KeyBrokerAuthPassword, Value: creds.Password, EnvVar: passwordVar},
 		)
 	}
+	firstExtra := len(entries)
 	for _, k := range sortedKeys(s.ExtraProperties) {
 		entry := Entry{Key: k, Value: s.ExtraProperties[k]}
 		if IsSensitiveProperty(k) {
@@ -220,11 +220,10 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		writeLine(&b, KeyBrokerAuthUser+"=", user)
 		writeLine(&b, KeyBrokerAuthPassword+"=", password)
 	}
-	extras := entries[managedPlain:]
+	extras := entries[firstExtra:]
 	plain()
 	if creds != nil {
 		auth(escapedValue(creds.Username), escapedValue(creds.Password))
-		extras = extras[6:]
 	}
 	for _, entry := range extras {
 		WriteProperty(&b, entry.Key, entry.Value)

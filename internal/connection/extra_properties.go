@@ -1,7 +1,9 @@
 package connection
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -14,29 +16,27 @@ const MaxExtraPropertyProblems = 20
 // release apply the newest release when trinoVersion is nil. Errors come before warnings, each in
 // key order, so that a few errors among many warnings are never among those left unshown.
 func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64) Problems {
-	var errs, warnings Problems
+	var ps Problems
 	for _, k := range sortedKeys(props) {
-		for _, p := range checkExtraProperty(k, props[k], tls, trinoVersion) {
-			if p.Severity == SeverityError {
-				errs = append(errs, p)
-			} else {
-				warnings = append(warnings, p)
-			}
-		}
+		ps = append(ps, checkExtraProperty(k, props[k], tls, trinoVersion)...)
 	}
-	errs = append(errs, warnings...)
-	all := errs
-	if len(all) == 0 {
+	if len(ps) == 0 {
 		return nil
 	}
-	shown := min(len(all), MaxExtraPropertyProblems)
-	ps := append(Problems(nil), all[:shown]...)
+	// Errors first; the sort is stable, so each severity stays in key order.
+	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Severity, b.Severity) })
+	errorCount := slices.IndexFunc(ps, func(p Problem) bool { return p.Severity != SeverityError })
+	if errorCount < 0 {
+		errorCount = len(ps)
+	}
+	shown := min(len(ps), MaxExtraPropertyProblems)
+	hidden, hiddenErrors := len(ps)-shown, errorCount > shown
+	ps = ps[:shown:shown]
 	for i := range ps {
 		if ps[i].Summary == unknownPropertySummary {
 			ps[i].Detail += suggestion(ps[i].Key)
 		}
 	}
-	hidden, hiddenErrors := len(all)-shown, len(all)-len(warnings) > shown
 	if hidden > 0 {
 		summary := fmt.Sprintf("%d more problems in extra_properties", hidden)
 		detail := fmt.Sprintf("Only the first %d problems in extra_properties are shown one by one; %d more were found. Correct the ones shown and plan again.", MaxExtraPropertyProblems, hidden)
