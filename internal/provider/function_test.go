@@ -13,13 +13,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
+// functionAcceptance runs steps on a CLI with provider functions (Terraform 1.8 and later).
 func functionAcceptance(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	acceptanceCase(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		Steps:                    steps,
-	})
+	acceptanceSince(t, tfversion.Version1_8_0, testProviders, steps...)
 }
 
 func output(name string, v knownvalue.Check) statecheck.StateCheck {

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
@@ -81,6 +83,17 @@ func acceptanceCase(t *testing.T, tc resource.TestCase) {
 		t.Fatalf("%s needs the Terraform CLI and %s=1: run it with make testacc", t.Name(), resource.EnvTfAcc)
 	}
 	resource.Test(t, tc)
+}
+
+// acceptanceSince runs steps with the given providers on CLI versions from minimum on; the suite's
+// CLIs (Terraform 1.11, OpenTofu 1.12) are all newer than any minimum used, so nothing is skipped.
+func acceptanceSince(t *testing.T, minimum *version.Version, providers map[string]func() (tfprotov6.ProviderServer, error), steps ...resource.TestStep) {
+	t.Helper()
+	acceptanceCase(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(minimum)},
+		Steps:                    steps,
+	})
 }
 
 // exactlyLines matches a text that ends with exactly these lines.

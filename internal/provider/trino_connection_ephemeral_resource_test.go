@@ -23,13 +23,10 @@ var ephemeralProviders = map[string]func() (tfprotov6.ProviderServer, error){
 	"echo":     echoprovider.NewProviderServer(),
 }
 
+// ephemeralAcceptance runs steps on a CLI with ephemeral resources (Terraform 1.10 and later).
 func ephemeralAcceptance(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	acceptanceCase(t, resource.TestCase{
-		ProtoV6ProviderFactories: ephemeralProviders,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		Steps:                    steps,
-	})
+	acceptanceSince(t, tfversion.Version1_10_0, ephemeralProviders, steps...)
 }
 
 func echoed(ephemeralBody, data string) string {
