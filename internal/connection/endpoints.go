@@ -8,8 +8,6 @@ import (
 // DefaultGRPCPort is StarTree Cloud's Pinot server gRPC port. Trino's own default is 8090.
 const DefaultGRPCPort = 8096
 
-// MinTrinoVersion is the first Trino release with the Pinot proxy properties.
-const MinTrinoVersion = 400
 
 const (
 	maxLabelLength    = 63

@@ -12,14 +12,28 @@ import (
 // costly suggestion of a near name is computed only for what is shown.
 const MaxExtraPropertyProblems = 20
 
-// CheckExtraProperties applies the rules of extra_properties. The rules that depend on the Trino
-// release apply the newest release when trinoVersion is nil. Errors come before warnings, each in
-// key order, so that a few errors among many warnings are never among those left unshown.
+// CheckExtraProperties applies the rules of extra_properties as Trino's Pinot connector applies
+// them, for the release trinoVersion names (the newest known when nil): each key against the
+// names the release binds, each value against its type and constraints, then the rules that join
+// several properties. Errors come before warnings, each in key order, so that a few errors among
+// many warnings are never among those left unshown.
 func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64) Problems {
+	c := catalogCheck{props: props, tls: tls, release: NewestKnownTrinoRelease}
+	if trinoVersion != nil {
+		c.release = *trinoVersion
+		c.newer = *trinoVersion > NewestKnownTrinoRelease
+	}
 	var ps Problems
 	for _, k := range sortedKeys(props) {
-		ps = append(ps, checkExtraProperty(k, props[k], tls, trinoVersion)...)
+		ps = append(ps, c.checkKey(k, props[k])...)
 	}
+	ps = append(ps, c.crossRules()...)
+	return limitProblems(ps)
+}
+
+// limitProblems puts errors first and keeps MaxExtraPropertyProblems of them, with one summary
+// problem for the rest.
+func limitProblems(ps Problems) Problems {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -51,50 +65,238 @@ func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64
 
 const unknownPropertySummary = "Unknown Pinot connector property"
 
-func checkExtraProperty(key, value string, tls bool, trinoVersion *int64) Problems {
-	keyProblem := func(severity Severity, summary, detail string) Problem {
-		return Problem{Severity: severity, Input: InputExtraProperties, Key: key, Summary: summary, Detail: detail}
-	}
+// catalogCheck holds what every rule of one check needs.
+type catalogCheck struct {
+	props   map[string]string
+	tls     bool
+	release int64
+	// newer is true when trino_version is above the newest release the provider knows.
+	newer bool
+}
+
+func keyProblem(severity Severity, key, summary, detail string) Problem {
+	return Problem{Severity: severity, Input: InputExtraProperties, Key: key, Summary: summary, Detail: detail}
+}
+
+// checkKey applies the rules of one entry: its name, then its value.
+func (c catalogCheck) checkKey(key, value string) Problems {
 	var ps Problems
-	known, isKnown := knownProperties[key]
-	removedIn, isRemoved := removedProperties[key]
+	if value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
+		ps = append(ps, keyProblem(SeverityError, key, "White space around a property value",
+			fmt.Sprintf("The value of %q begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.", key)))
+	}
+	p, nameProblem := c.checkName(key)
+	if nameProblem != nil {
+		return append(Problems{*nameProblem}, ps...)
+	}
+	if p == nil || len(ps) > 0 {
+		return ps
+	}
+	return c.checkValue(*p, value)
+}
+
+// checkName returns the property a key names in the release, or the problem with the name.
+func (c catalogCheck) checkName(key string) (*Property, *Problem) {
+	fail := func(summary, detail string) (*Property, *Problem) {
+		p := keyProblem(SeverityError, key, summary, detail)
+		return nil, &p
+	}
+	p, known := propertyByName[key]
 	switch {
 	case key == "":
-		ps = append(ps, keyProblem(SeverityError, "Empty property name",
-			"extra_properties has an entry whose key is empty. Every key must be a Pinot connector property name such as \"pinot.connection-timeout\"."))
+		return fail("Empty property name",
+			"extra_properties has an entry whose key is empty. Every key must be a Pinot connector property name such as \"pinot.connection-timeout\".")
 	case managedBy[key] != "":
-		ps = append(ps, keyProblem(SeverityError, "Property managed by the provider",
-			fmt.Sprintf("%q is set by %s, not by extra_properties. Remove it from extra_properties.", key, managedBy[key])))
-	case isRemoved && (removedIn == 0 || trinoVersion == nil || *trinoVersion >= removedIn):
+		return fail("Property managed by the provider",
+			fmt.Sprintf("%q is set by %s, not by extra_properties. Remove it from extra_properties.", key, managedBy[key]))
+	case !known && c.newer:
+		w := keyProblem(SeverityWarning, key, unknownPropertySummary,
+			fmt.Sprintf("%q is not a property of Trino's Pinot connector as of Trino %d, the newest release the provider knows; trino_version is %d, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given.", key, NewestKnownTrinoRelease, c.release))
+		return nil, &w
+	case !known:
+		return fail(unknownPropertySummary,
+			fmt.Sprintf("%q is not a property of Trino's Pinot connector%s, and Trino refuses to load a catalog with a property it does not use.", key, c.releaseText()))
+	case p.DefunctIn != 0 && c.release >= p.DefunctIn:
 		when := "before Trino 400"
-		if removedIn != 0 {
-			when = fmt.Sprintf("in Trino %d", removedIn)
+		if p.DefunctIn > MinTrinoVersion {
+			when = fmt.Sprintf("in Trino %d", p.DefunctIn)
 		}
-		ps = append(ps, keyProblem(SeverityError, "Property removed from Trino",
-			fmt.Sprintf("%q was removed %s, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.", key, when)))
-	case isKnown && trinoVersion != nil && *trinoVersion < known.addedIn:
-		ps = append(ps, keyProblem(SeverityError, "Property not in this Trino release",
-			fmt.Sprintf("%q exists from Trino %d on, and trino_version is %d; Trino refuses to load a catalog that sets a property it does not know. Remove it or raise trino_version.", key, known.addedIn, *trinoVersion)))
-	case !tls && strings.HasPrefix(key, grpcTLSPrefix):
-		ps = append(ps, keyProblem(SeverityError, "gRPC TLS property without TLS",
-			fmt.Sprintf("%q applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.", key)))
-	case !isKnown && !isRemoved:
-		ps = append(ps, keyProblem(SeverityWarning, unknownPropertySummary,
-			fmt.Sprintf("%q is not a property of Trino's Pinot connector (as of Trino 482), and Trino refuses to load a catalog with a property it does not use. The value is written as given.", key)))
+		return fail("Property removed from Trino",
+			fmt.Sprintf("%q was removed %s, and Trino refuses to load a catalog that sets a removed property%s. Remove it from extra_properties.", key, when, c.releaseText()))
+	case c.release < p.Since:
+		return fail("Property not in this Trino release",
+			fmt.Sprintf("%q exists from Trino %d on, and trino_version is %d; Trino refuses to load a catalog that sets a property it does not know. Remove it or raise trino_version.", key, p.Since, c.release))
+	case p.TLSOnly && !c.tls:
+		return fail("gRPC TLS property without TLS",
+			fmt.Sprintf("%q applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.", key))
 	}
-	if value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
-		ps = append(ps, keyProblem(SeverityError, "White space around a property value",
-			fmt.Sprintf("The value of %q begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.", key)))
+	return p, nil
+}
+
+// releaseText names the release the rules applied, for messages.
+func (c catalogCheck) releaseText() string {
+	return fmt.Sprintf(" (Trino %d)", c.release)
+}
+
+// checkValue applies the rules of one value: Trino's secret references, its type, its bounds.
+func (c catalogCheck) checkValue(p Property, value string) Problems {
+	refs, problem := secretReferences(p.Name, value, c.release)
+	if problem != nil {
+		return Problems{*problem}
+	}
+	var ps Problems
+	if p.IsLegacyIn(c.release) {
+		if _, both := c.props[p.LegacyOf]; both {
+			ps = append(ps, keyProblem(SeverityError, p.Name, "Old and new name of one property",
+				fmt.Sprintf("%q is the old name of %q, and both are set; Trino refuses a catalog that sets a property under both names. Keep only %q.", p.Name, p.LegacyOf, p.LegacyOf)))
+		} else {
+			ps = append(ps, keyProblem(SeverityWarning, p.Name, "Old property name",
+				fmt.Sprintf("%q is the old name of %q. Trino still reads it; use %q.", p.Name, p.LegacyOf, p.LegacyOf)))
+		}
+	}
+	if refs {
+		// Trino reads the value only after it resolves the reference.
+		return ps
+	}
+	if msg := c.valueRule(p, value); msg != "" {
+		ps = append(ps, keyProblem(SeverityError, p.Name, "Invalid value for "+p.Name, msg))
+	}
+	switch {
+	case p.Name == "pinot.grpc.tls.ssl-provider" && !slices.Contains([]string{"JDK", "OPENSSL", "OPENSSL_REFCNT"}, value):
+		ps = append(ps, keyProblem(SeverityWarning, p.Name, "Unknown TLS provider",
+			fmt.Sprintf("%q is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails.", value)))
+	case p.Name == "pinot.grpc.enabled" && value != "" && !ps.HasError():
+		if enabled, _ := ParseJavaBoolean(value); !enabled {
+			ps = append(ps, keyProblem(SeverityError, p.Name, "gRPC turned off",
+				"With pinot.grpc.enabled=false Trino uses its legacy client and refuses the pinot.grpc.* properties that the provider always writes (the port, the proxy URI and TLS). Remove pinot.grpc.enabled."))
+		}
+	case p.Name == "pinot.http-client.https.automatic-shared-secret":
+		ps = append(ps, keyProblem(SeverityError, p.Name, "Automatic HTTPS is not available to connectors",
+			"Trino's HTTP client needs a node environment for automatic HTTPS, which the Pinot connector does not have, so Trino refuses to load the catalog. Remove pinot.http-client.https.automatic-shared-secret."))
 	}
 	return ps
 }
 
+// valueRule returns why Trino would refuse the value, or "".
+func (c catalogCheck) valueRule(p Property, value string) string {
+	shown := fmt.Sprintf("%q", value)
+	if p.Sensitive {
+		shown = "The value"
+	}
+	switch p.Type {
+	case TypeBoolean:
+		if _, ok := ParseJavaBoolean(value); !ok {
+			return fmt.Sprintf("%s is not a boolean. Trino reads only true or false (in any case) for %s.", shown, p.Name)
+		}
+	case TypeInt:
+		v, ok := ParseJavaInt(value)
+		if !ok {
+			return fmt.Sprintf("%s is not an integer. Trino reads a whole number from -2147483648 to 2147483647, such as %q, for %s.", shown, orDefault(p.Default, "1"), p.Name)
+		}
+		b := p.BoundsIn(c.release)
+		if b.MinInt != nil && v < *b.MinInt {
+			return fmt.Sprintf("%s is below Trino's minimum of %d for %s.", shown, *b.MinInt, p.Name)
+		}
+		if b.MaxInt != 0 && v >= b.MaxInt {
+			return fmt.Sprintf("%s is too large for %s: Trino's HTTP client makes an array of that many entries, and no JVM can hold one that long.", shown, p.Name)
+		}
+	case TypeDuration:
+		d, ok := ParseDuration(value)
+		if !ok {
+			return fmt.Sprintf("%s is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as %q, for %s.", shown, orDefault(p.Default, "10s"), p.Name)
+		}
+		return durationBounds(p, d, shown, c.release)
+	case TypeDataSize:
+		size, ok := ParseDataSize(value)
+		if !ok {
+			return fmt.Sprintf("%s is not a data size. Trino reads a number and a unit of B, kB, MB, GB, TB or PB (as written here), such as %q, for %s.", shown, orDefault(p.Default, "16MB"), p.Name)
+		}
+		bounds := p.BoundsIn(c.release)
+		if b := bounds.MinDataSize; b != "" && size < mustDataSize(b) {
+			return fmt.Sprintf("%s is below Trino's minimum of %s for %s.", shown, b, p.Name)
+		}
+		if b := bounds.MaxDataSize; b != "" && size > mustDataSize(b) {
+			return fmt.Sprintf("%s is above Trino's maximum of %s for %s.", shown, b, p.Name)
+		}
+	case TypeEnum:
+		if _, ok := ParseJavaEnum(value, p.Enum, c.release >= enumUpperCaseSince); !ok {
+			return fmt.Sprintf("%s is not one of %s (in any case) for %s.", shown, strings.Join(p.Enum, ", "), p.Name)
+		}
+	case TypeHostAndPort:
+		if _, ok := ParseHostAndPort(value); !ok {
+			return fmt.Sprintf("%s is not a host and port. Trino reads host, host:port or [IPv6]:port, with a port from 0 to 65535, for %s.", shown, p.Name)
+		}
+	case TypeString, TypeFile:
+	}
+	return ""
+}
+
+// enumUpperCaseSince is the first Trino release whose airlift reads an enum by the value's upper
+// case first (airlift 251), so that "paßword" reads as PASSWORD.
+const enumUpperCaseSince = 451
+
+func durationBounds(p Property, d Duration, shown string, release int64) string {
+	bounds := p.BoundsIn(release)
+	if bounds.MillisFit && release >= bounds.MillisFitSince && (bounds.MillisFitUntil == 0 || release < bounds.MillisFitUntil) {
+		if _, fits := d.RoundedMillis(); !fits {
+			return fmt.Sprintf("%s is too long for %s: Trino's HTTP client counts it in milliseconds in a 64-bit number.", shown, p.Name)
+		}
+	}
+	if b := bounds.MinDuration; b != "" {
+		minimum, _ := ParseDuration(b)
+		if d.Millis() < minimum.Millis() {
+			return fmt.Sprintf("%s is below Trino's minimum of %s for %s.", shown, b, p.Name)
+		}
+	}
+	if bounds.PositiveDuration {
+		// Trino hands the value to a cache that refuses zero: up to 480 rounded to milliseconds,
+		// from 481 as nanoseconds.
+		ms, fits := d.RoundedMillis()
+		zero := release < 481 && fits && ms < 1 || release >= 481 && d.Nanos() < 1
+		if zero {
+			unit := "1ms"
+			if release >= 481 {
+				unit = "1ns"
+			}
+			return fmt.Sprintf("%s is too short for %s: Trino needs at least %s, and its metadata cache refuses zero.", shown, p.Name, unit)
+		}
+		if !fits && release < 481 {
+			return fmt.Sprintf("%s is too long for %s: Trino counts it in milliseconds in a 64-bit number.", shown, p.Name)
+		}
+	}
+	return ""
+}
+
+func orDefault(v, fallback string) string {
+	if v == "" {
+		return fallback
+	}
+	return v
+}
+
+func mustDataSize(s string) int64 {
+	v, ok := ParseDataSize(s)
+	if !ok {
+		panic("connection: invalid data size bound " + s)
+	}
+	return v
+}
+
+// suggestionMaxKey bounds the keys for which a near name is looked for: far longer than any known
+// name, no name is near, and the edit distance would cost time in the key's length squared.
+const suggestionMaxKey = 128
+
 // suggestion names the known property nearest to key, when one is near enough to be a typo.
 func suggestion(key string) string {
 	best, bestDistance := "", len(key)
-	for name := range knownProperties {
-		if d := editDistance(key, name); d < bestDistance || d == bestDistance && name < best {
-			best, bestDistance = name, d
+	if len(key) <= suggestionMaxKey {
+		for _, p := range properties {
+			if p.DefunctIn != 0 {
+				continue
+			}
+			if d := editDistance(key, p.Name); d < bestDistance || d == bestDistance && p.Name < best {
+				best, bestDistance = p.Name, d
+			}
 		}
 	}
 	if best == "" || bestDistance > max(3, len(key)/4) {

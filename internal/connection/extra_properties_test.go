@@ -139,7 +139,7 @@ func TestCheckExtraPropertiesBoundsTheReport(t *testing.T) {
 
 func TestKnownPropertyListsAreDisjoint(t *testing.T) {
 	for _, k := range KnownPropertyNames() {
-		if _, ok := removedProperties[k]; ok || managedBy[k] != "" {
+		if p, _ := LookupProperty(k); p.DefunctIn != 0 || managedBy[k] != "" {
 			t.Errorf("%q is both known and removed or managed", k)
 		}
 	}

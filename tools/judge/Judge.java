@@ -33,13 +33,15 @@ import java.util.stream.Stream;
  * <pre>
  *   java -cp 'lib/*' Judge.java catalogs PLUGIN_DIR CATALOG_DIR
  *   java -cp 'lib/*' Judge.java values PLUGIN_DIR VALUES_FILE
+ *   java -cp 'lib/*' Judge.java names PLUGIN_DIR -
  * </pre>
  *
  * <p>{@code catalogs} prints one JSON line per {@code *.properties} file, in name order:
  * {@code {"catalog":"x.properties","loaded":true,"errors":[]}} or {@code "loaded":false} with
  * Trino's own messages. {@code values} reads lines {@code TYPE<TAB>HEX(UTF-8 value)} and prints,
  * per line, how airlift's configuration binding reads the value: {@code {"ok":true,"value":"..."}}
- * or {@code {"ok":false}}.
+ * or {@code {"ok":false}}. {@code names} prints every property name the connector's config classes
+ * bind, with its Java type and its kind (config, legacy, defunct), as the annotations say.
  *
  * <p>Release-specific entry points (the class loader factory, the properties loader, the secrets
  * resolver) are found by reflection, so this one file serves every release.
@@ -60,6 +62,7 @@ public final class Judge {
         switch (args[0]) {
             case "catalogs" -> judgeCatalogs(plugin, Path.of(args[2]), out);
             case "values" -> judgeValues(Path.of(args[2]), out);
+            case "names" -> listNames(plugin, out);
             default -> {
                 System.err.println("unknown mode " + args[0]);
                 System.exit(2);
@@ -299,6 +302,74 @@ public final class Judge {
             }
         }
         return null;
+    }
+
+    // ---- names ---------------------------------------------------------------------------------
+
+    /** The config classes a Pinot catalog can bind, with the prefix each is bound under. */
+    private static final List<String[]> CONFIG_CLASSES = List.of(
+            new String[] {"", "io.trino.plugin.pinot.PinotConfig"},
+            new String[] {"", "io.trino.plugin.pinot.client.PinotGrpcServerQueryClientConfig"},
+            new String[] {"", "io.trino.plugin.pinot.client.PinotGrpcServerQueryClientTlsConfig"},
+            new String[] {"", "io.trino.plugin.pinot.client.PinotLegacyServerQueryClientConfig"},
+            new String[] {"", "io.trino.plugin.pinot.auth.PinotAuthenticationTypeConfig"},
+            new String[] {"", "io.trino.plugin.pinot.auth.password.inline.PinotPasswordControllerAuthenticationConfig"},
+            new String[] {"", "io.trino.plugin.pinot.auth.password.inline.PinotPasswordBrokerAuthenticationConfig"},
+            new String[] {"pinot.", "io.airlift.http.client.HttpClientConfig"},
+            new String[] {"", "io.airlift.bootstrap.BootstrapConfig"});
+
+    private static void listNames(ClassLoader plugin, PrintStream out) {
+        for (String[] entry : CONFIG_CLASSES) {
+            Class<?> type;
+            try {
+                type = Class.forName(entry[1], false, plugin);
+            }
+            catch (ClassNotFoundException e) {
+                continue;
+            }
+            String cls = type.getSimpleName();
+            for (java.lang.annotation.Annotation a : type.getAnnotations()) {
+                if (a.annotationType().getSimpleName().equals("DefunctConfig")) {
+                    for (String name : (String[]) annotationValue(a)) {
+                        out.println(nameLine(entry[0] + name, cls, "defunct", "", false));
+                    }
+                }
+            }
+            for (Method m : type.getMethods()) {
+                boolean sensitive = false;
+                String config = null;
+                List<String> legacy = new ArrayList<>();
+                for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+                    switch (a.annotationType().getSimpleName()) {
+                        case "Config" -> config = (String) annotationValue(a);
+                        case "LegacyConfig" -> legacy.addAll(Arrays.asList((String[]) annotationValue(a)));
+                        case "ConfigSecuritySensitive" -> sensitive = true;
+                        default -> { }
+                    }
+                }
+                String javaType = m.getParameterCount() == 1 ? m.getGenericParameterTypes()[0].getTypeName() : "";
+                if (config != null) {
+                    out.println(nameLine(entry[0] + config, cls, "config", javaType, sensitive));
+                }
+                for (String name : legacy) {
+                    out.println(nameLine(entry[0] + name, cls, "legacy", javaType, sensitive));
+                }
+            }
+        }
+    }
+
+    private static Object annotationValue(java.lang.annotation.Annotation a) {
+        try {
+            return a.annotationType().getMethod("value").invoke(a);
+        }
+        catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nameLine(String name, String cls, String kind, String type, boolean sensitive) {
+        return "{\"name\":" + json(name) + ",\"class\":" + json(cls) + ",\"kind\":" + json(kind)
+                + ",\"type\":" + json(type) + ",\"sensitive\":" + sensitive + "}";
     }
 
     // ---- values --------------------------------------------------------------------------------

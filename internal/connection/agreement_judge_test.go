@@ -1,0 +1,449 @@
+//go:build judge
+
+// The agreement suite: every catalog of a corpus goes through the provider's own rules and
+// rendering and then through the real Pinot connector of each Trino release in
+// tools/judge/releases; the provider must refuse exactly what Trino refuses. Run it with
+// `make judge-test` (part of `make test`); it needs Maven Central once per release and the JDKs
+// tools/judge/run names.
+
+package connection
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
+)
+
+// judgedReleases reads tools/judge/releases.
+func judgedReleases(t *testing.T) []int64 {
+	t.Helper()
+	data, err := os.ReadFile("../../tools/judge/releases")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var releases []int64
+	for _, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		r, err := strconv.ParseInt(fields[0], 10, 64)
+		if err != nil {
+			t.Fatalf("tools/judge/releases: %q", line)
+		}
+		releases = append(releases, r)
+	}
+	return releases
+}
+
+// verdict is the judge's answer for one catalog.
+type verdict struct {
+	Catalog string   `json:"catalog"`
+	Loaded  bool     `json:"loaded"`
+	Errors  []string `json:"errors"`
+}
+
+// runJudge loads every catalog of dir with one release's connector.
+func runJudge(t *testing.T, release int64, dir string, env []string) map[string]verdict {
+	t.Helper()
+	cmd := exec.Command("../../tools/judge/run", strconv.FormatInt(release, 10), "catalogs", dir)
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("judge %d: %v\n%s", release, err, stderr.String())
+	}
+	verdicts := map[string]verdict{}
+	scanner := bufio.NewScanner(bytes.NewReader(out))
+	scanner.Buffer(make([]byte, 1<<20), 1<<24)
+	for scanner.Scan() {
+		var v verdict
+		if err := json.Unmarshal(scanner.Bytes(), &v); err != nil {
+			t.Fatalf("judge %d: %v: %s", release, err, scanner.Text())
+		}
+		verdicts[v.Catalog] = v
+	}
+	return verdicts
+}
+
+// The environment the judge runs in: one variable set, one never set.
+const (
+	judgeSetVar   = "STARTREE_JUDGE_SET"
+	judgeUnsetVar = "STARTREE_JUDGE_UNSET"
+)
+
+var judgeEnv = []string{judgeSetVar + "=30s", "STARTREE_JUDGE_INT=5", judgeUnsetVar + "="}
+
+func TestTrinoAgreement(t *testing.T) {
+	releases := judgedReleases(t)
+	corpusDir := t.TempDir()
+	cases := agreementCorpus(t, corpusDir)
+	if len(cases) < 300 {
+		t.Fatalf("the corpus has %d catalogs; the suite promises at least 300", len(cases))
+	}
+	type result struct {
+		release  int64
+		verdicts map[string]verdict
+		accepted map[string]bool
+	}
+	results := make([]result, len(releases))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, release := range releases {
+		dir := filepath.Join(corpusDir, strconv.FormatInt(release, 10))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		accepted := map[string]bool{}
+		for _, c := range cases {
+			catalog, ok := c.render(release)
+			accepted[c.file()] = ok
+			if err := os.WriteFile(filepath.Join(dir, c.file()), []byte(catalog), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		results[i] = result{release: release, accepted: accepted}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i].verdicts = runJudge(t, release, dir, judgeEnv)
+		}()
+	}
+	wg.Wait()
+
+	disagreements := 0
+	for _, r := range results {
+		for _, c := range cases {
+			v, ok := r.verdicts[c.file()]
+			if !ok {
+				t.Errorf("Trino %d: no verdict for %s", r.release, c.file())
+				continue
+			}
+			providerAccepts := r.accepted[c.file()]
+			if c.providerStricter {
+				if providerAccepts || !v.Loaded {
+					t.Errorf("Trino %d, %s (%s): expected the provider to refuse and Trino to load; provider accepts=%v, Trino loaded=%v %q",
+						r.release, c.file(), c.describe(), providerAccepts, v.Loaded, v.Errors)
+					disagreements++
+				}
+				continue
+			}
+			if c.trinoDiffers != "" {
+				// The provider cannot see the Trino nodes (files, environment) or keeps a
+				// stricter rule by design: Trino's verdict must be the other one, for the
+				// stated reason.
+				if v.Loaded == providerAccepts || !v.Loaded && !slices.ContainsFunc(v.Errors, func(e string) bool { return strings.Contains(e, c.trinoDiffers) }) {
+					t.Errorf("Trino %d, %s: expected Trino to differ from the provider (accepts=%v) because %q; Trino loaded=%v %q",
+						r.release, c.file(), providerAccepts, c.trinoDiffers, v.Loaded, v.Errors)
+					disagreements++
+				}
+				continue
+			}
+			if v.Loaded != providerAccepts {
+				disagreements++
+				problems := c.problems(r.release)
+				t.Errorf("Trino %d disagrees on %s (%s): provider accepts=%v %v; Trino loaded=%v %q",
+					r.release, c.file(), c.describe(), providerAccepts, problems, v.Loaded, v.Errors)
+			}
+		}
+	}
+	t.Logf("%d catalogs x %d releases (%v), %d disagreements", len(cases), len(releases), releases, disagreements)
+}
+
+// agreementCase is one catalog of the corpus.
+type agreementCase struct {
+	index int
+	name  string
+	tls   bool
+	extra map[string]string
+	// trinoDiffers, when set, is a part of the message Trino refuses with where the provider
+	// accepts: what depends on the Trino nodes (files, environment variables) is not the
+	// provider's to see.
+	trinoDiffers string
+	// providerStricter marks a value the provider refuses by design though Trino loads it: white
+	// space that Trino would trim away, changing the value.
+	providerStricter bool
+	// raw, when set, is a catalog file written as is (the goldens).
+	raw string
+}
+
+func (c agreementCase) file() string {
+	return fmt.Sprintf("c%03d.properties", c.index)
+}
+
+func (c agreementCase) describe() string {
+	if c.raw != "" {
+		return c.name
+	}
+	keys := sortedKeys(c.extra)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, k+"="+strconv.Quote(c.extra[k]))
+	}
+	return fmt.Sprintf("%s: tls=%v %s", c.name, c.tls, strings.Join(parts, " "))
+}
+
+func (c agreementCase) settings(release int64) Settings {
+	s := DefaultSettings()
+	token := startreeguide.BasicToken
+	s.APIToken = &token
+	s.Cluster, s.Environment, s.Domain = startreeguide.Cluster, startreeguide.Environment, startreeguide.Domain
+	s.TLSEnabled = c.tls
+	s.TrinoVersion = &release
+	s.ExtraProperties = c.extra
+	return s
+}
+
+func (c agreementCase) problems(release int64) Problems {
+	if c.raw != "" {
+		return nil
+	}
+	_, ps := Compute(c.settings(release))
+	return ps.Errors()
+}
+
+// render returns the catalog and whether the provider accepts it; for a catalog the provider
+// refuses, the catalog it would have written.
+func (c agreementCase) render(release int64) (string, bool) {
+	if c.raw != "" {
+		return c.raw, true
+	}
+	s := c.settings(release)
+	conn, ps := Compute(s)
+	if !ps.HasError() {
+		return conn.Properties, true
+	}
+	creds, _ := ParseToken(*s.APIToken)
+	endpoints, _ := BuildEndpoints(Coordinates{Cluster: s.Cluster, Environment: s.Environment, Domain: s.Domain}, s.TLSEnabled)
+	return render(s, &creds, endpoints).Properties, false
+}
+
+// agreementCorpus builds the corpus: every property with valid and invalid values at each
+// boundary and syntax corner, every cross rule both ways, names around their releases, unknown
+// keys, secret references and odd characters, then the goldens.
+func agreementCorpus(t *testing.T, dir string) []agreementCase {
+	t.Helper()
+	existing := filepath.Join(dir, "store.p12")
+	makeKeyStore(t, existing)
+	var cases []agreementCase
+	add := func(name string, tls bool, extra map[string]string) *agreementCase {
+		cases = append(cases, agreementCase{index: len(cases), name: name, tls: tls, extra: extra})
+		return &cases[len(cases)-1]
+	}
+	one := func(k, v string) map[string]string { return map[string]string{k: v} }
+
+	add("managed keys only", true, nil)
+	add("managed keys only, no TLS", false, nil)
+
+	// Every property with a value of its type, and the corners of that type.
+	for _, p := range properties {
+		if p.DefunctIn == MinTrinoVersion {
+			add("defunct before 400", true, one(p.Name, "1"))
+			continue
+		}
+		extra := one(p.Name, sampleValue(p, existing))
+		withPassword(extra, existing)
+		add("valid "+p.Type.String(), true, extra)
+		if p.TLSOnly {
+			add("TLS property without TLS", false, one(p.Name, sampleValue(p, existing)))
+		}
+		for _, v := range typeCorners[p.Type] {
+			extra := one(p.Name, v)
+			withPassword(extra, existing)
+			add(p.Type.String()+" corner", true, extra)
+		}
+		for _, v := range boundValues(p) {
+			add("bound", true, one(p.Name, v))
+		}
+	}
+
+	// Cross-property rules, both ways.
+	add("aggregation off alone", true, one("pinot.aggregation-pushdown.enabled", "false"))
+	add("aggregation and count-distinct off", true, map[string]string{"pinot.aggregation-pushdown.enabled": "false", "pinot.count-distinct-pushdown.enabled": "false"})
+	add("aggregation off, count-distinct on", true, map[string]string{"pinot.aggregation-pushdown.enabled": "FALSE", "pinot.count-distinct-pushdown.enabled": "true"})
+	add("count-distinct off alone", true, one("pinot.count-distinct-pushdown.enabled", "false"))
+	for _, store := range []string{"keystore", "truststore"} {
+		add(store+" path without password", true, one("pinot.grpc.tls."+store+"-path", existing))
+		add(store+" path with password", true, map[string]string{"pinot.grpc.tls." + store + "-path": existing, "pinot.grpc.tls." + store + "-password": "changeit"})
+		add(store+" password without path", true, one("pinot.grpc.tls."+store+"-password", "changeit"))
+		add(store+" path that does not exist", true, map[string]string{"pinot.grpc.tls." + store + "-path": "/nonexistent/store.p12", "pinot.grpc.tls." + store + "-password": "changeit"}).trinoDiffers = "file does not exist"
+	}
+	add("both proxies", true, map[string]string{"pinot.http-client.socks-proxy": "socks:1080", "pinot.http-client.http-proxy": "proxy:3128"})
+	add("secure proxy without proxy", true, one("pinot.http-client.http-proxy.secure", "true"))
+	add("secure proxy with proxy", true, map[string]string{"pinot.http-client.http-proxy.secure": "true", "pinot.http-client.http-proxy": "proxy:3128"})
+	add("insecure proxy flag alone", true, one("pinot.http-client.http-proxy.secure", "false"))
+	add("min threads above default max", true, one("pinot.http-client.min-threads", "201"))
+	add("min threads at default max", true, one("pinot.http-client.min-threads", "200"))
+	add("max threads below default min", true, one("pinot.http-client.max-threads", "7"))
+	add("max threads at default min", true, one("pinot.http-client.max-threads", "8"))
+	add("min above max", true, map[string]string{"pinot.http-client.min-threads": "20", "pinot.http-client.max-threads": "10"})
+	add("max threads one above the selectors", true, one("pinot.http-client.max-threads", "11"))
+	add("max threads two above the selectors", true, one("pinot.http-client.max-threads", "12"))
+	add("as many selectors as threads", true, one("pinot.http-client.selector-count", "200"))
+	add("more selectors", true, one("pinot.http-client.selector-count", "20"))
+	add("min equals max", true, map[string]string{"pinot.http-client.min-threads": "10", "pinot.http-client.max-threads": "10"})
+	for _, k := range []string{"pinot.http-client.max-response-content-length", "pinot.http-client.max-content-length", "pinot.http-client.response-buffer-size"} {
+		add("2GB response length", true, one(k, "2GB"))
+		add("just under 2GB", true, one(k, "2147483647B"))
+	}
+	for _, v := range []string{"1000000B", "10MB", "1.5MB", "4097kB", "33554433B"} {
+		add("response length granularity", true, one("pinot.http-client.max-response-content-length", v))
+		add("content length granularity", true, one("pinot.http-client.max-content-length", v))
+	}
+	add("request buffer granularity", true, one("pinot.http-client.request-buffer-size", "5000B"))
+	add("request buffer above the limit", true, map[string]string{"pinot.http-client.request-buffer-size": "16388kB", "pinot.http-client.max-content-length": "16MB"})
+	add("legacy and new idle timeout", true, map[string]string{"pinot.http-client.read-timeout": "1m", "pinot.http-client.idle-timeout": "1m"})
+	add("legacy and new content length", true, map[string]string{"pinot.http-client.max-content-length": "16MB", "pinot.http-client.max-response-content-length": "16MB"})
+	add("gRPC off", true, one("pinot.grpc.enabled", "false"))
+	add("gRPC on", true, one("pinot.grpc.enabled", "TRUE"))
+	add("key store that does not exist", true, map[string]string{"pinot.http-client.key-store-path": "/nonexistent/store.p12", "pinot.http-client.key-store-password": "changeit"}).trinoDiffers = "nonexistent"
+	add("trust store that does not exist", true, map[string]string{"pinot.http-client.trust-store-path": "/nonexistent/store.p12", "pinot.http-client.trust-store-password": "changeit"}).trinoDiffers = "nonexistent"
+
+	// Names: unknown, near a known one, of another connector, in another case.
+	for _, k := range []string{"pinot.conection-timeout", "pinot.Connection-Timeout", "hive.metastore.uri", "pinot.grpc.tls.unknown", "pinot.http-client.unknown", "pinot.http-client", "pinot.", "bootstrap.quiet.x", "connector.name.x", "pinot.controller-url"} {
+		add("unknown key", true, one(k, "1"))
+	}
+
+	// Secret references: resolved where Trino resolves them, literal text elsewhere.
+	add("env reference, set", true, one("pinot.connection-timeout", "${ENV:"+judgeSetVar+"}"))
+	add("env reference in an int", true, one("pinot.segments-per-split", "${ENV:STARTREE_JUDGE_INT}"))
+	add("two env references", true, one("pinot.http-client.log.path", "/a/${ENV:STARTREE_JUDGE_INT}/${ENV:"+judgeSetVar+"}"))
+	add("lower-case env reference", true, one("pinot.connection-timeout", "${env:"+judgeSetVar+"}"))
+	add("env reference, unset", true, one("pinot.connection-timeout", "${ENV:"+judgeUnsetVar+"X}")).trinoDiffers = judgeUnsetVar + "X"
+	add("other provider", true, one("pinot.http-client.log.path", "${vault:secret}"))
+	add("other provider in a password", true, map[string]string{"pinot.grpc.tls.keystore-password": "pa${file:x}ss", "pinot.grpc.tls.keystore-path": existing})
+	add("dollar brace without colon", true, one("pinot.http-client.log.path", "${HOME}"))
+	add("dollar brace, bad provider name", true, one("pinot.http-client.log.path", "${1x:y}"))
+
+	// Odd characters in values.
+	for _, v := range []string{"/var/log/ü€𝄞", "a=b:c#d!e", `back\slash`, "tab\tinside", "line\nbreak", "\u00a0nbsp", "x\u0085"} {
+		add("odd characters", true, one("pinot.http-client.log.path", v))
+	}
+	add("leading space", true, one("pinot.connection-timeout", " 30s")).providerStricter = true
+	add("trailing tab", true, one("pinot.fetch-retry-count", "3\t")).providerStricter = true
+
+	// The goldens and the examples' catalogs.
+	for _, golden := range []string{"guide_basic.properties", "guide_env.properties"} {
+		data, err := os.ReadFile(filepath.Join("testdata", golden))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := add("golden "+golden, true, nil)
+		c.raw = string(data)
+		if golden == "guide_env.properties" {
+			c.trinoDiffers = "PINOT_"
+		}
+	}
+	add("example: data source", true, map[string]string{"pinot.connection-timeout": "2m", "pinot.prefer-broker-queries": "true"})
+	add("example: Kubernetes guide", true, one("pinot.prefer-broker-queries", "true"))
+
+	return cases
+}
+
+// withPassword adds the password a TLS store path needs, so that the path's own value is judged.
+func withPassword(extra map[string]string, store string) {
+	for k := range extra {
+		switch k {
+		case "pinot.grpc.tls.keystore-path":
+			extra["pinot.grpc.tls.keystore-password"] = "changeit"
+		case "pinot.grpc.tls.truststore-path":
+			extra["pinot.grpc.tls.truststore-password"] = "changeit"
+		case "pinot.http-client.key-store-path":
+			extra["pinot.http-client.key-store-password"] = "changeit"
+		case "pinot.http-client.trust-store-path":
+			extra["pinot.http-client.trust-store-password"] = "changeit"
+		}
+	}
+	_ = store
+}
+
+// sampleValue is a value of the property's type that Trino accepts.
+func sampleValue(p Property, existingFile string) string {
+	switch {
+	case p.Type == TypeFile:
+		return existingFile
+	case strings.HasSuffix(p.Name, "-password"):
+		return "changeit"
+	case p.Name == "pinot.http-client.https.included-cipher" || p.Name == "pinot.http-client.https.excluded-cipher":
+		return "TLS_AES_128_GCM_SHA256"
+	case p.Name == "pinot.http-client.secure-random-algorithm":
+		return "SHA1PRNG"
+	case p.Default != "":
+		return p.Default
+	}
+	switch p.Type {
+	case TypeHostAndPort:
+		return "proxy.example.com:3128"
+	case TypeDuration:
+		return "30s"
+	case TypeDataSize:
+		return "16MB"
+	case TypeBoolean:
+		return "true"
+	case TypeInt:
+		return "10"
+	case TypeEnum:
+		return p.Enum[0]
+	case TypeString, TypeFile:
+	}
+	return "value"
+}
+
+// typeCorners are the syntax corners of each type, accepted and refused.
+var typeCorners = map[ValueType][]string{
+	TypeBoolean:     {"TRUE", "False", "yes", "1", "tru", ""},
+	TypeInt:         {"+7", "007", "-0", "2147483647", "2147483648", "-2147483648", "-2147483649", "1.5", "1e3", "0x10", "1_000", "١٢", "", "abc"},
+	TypeDuration:    {"1.5m", "10 s", "10S", "-1s", ".5s", "1.s", "1e3ms", "2 minutes", "1d", "5000000000000000000000d", "0.000001ns", "10", "ms", ""},
+	TypeDataSize:    {"1 MB", "1.5MB", "1mb", "1KB", "1024B", "-1B", "+1B", "0B", "99999999999999999999B", "9000000000000PB", "1.0000000000000001B", "١٢B", "", "16"},
+	TypeEnum:        {"jks", "pkcs12", "Pkcs12", "PKCS-12", "XYZ", "", "ﬀ"},
+	TypeHostAndPort: {"h", "h:", "[::1]:8099", "::1", "h:abc", "h:+80", "h:70000", "http://h:8099", "[::1", "", "h:-1"},
+}
+
+// boundValues are the values at and around a property's constraints.
+func boundValues(p Property) []string {
+	b := p.Bounds
+	var vs []string
+	if b.MinInt != nil {
+		vs = append(vs, strconv.Itoa(int(*b.MinInt)-1), strconv.Itoa(int(*b.MinInt)))
+	}
+	if b.MinDuration != "" {
+		vs = append(vs, "14.999s", "15s", "15000ms", "0.25m", "14999ms")
+	}
+	if b.PositiveDuration {
+		vs = append(vs, "0s", "0.4ms", "0.5ms", "1ms", "1ns", "1000000000000000d")
+	}
+	if b.MinDataSize != "" {
+		min := mustDataSize(b.MinDataSize)
+		vs = append(vs, strconv.FormatInt(min-1, 10)+"B", b.MinDataSize)
+	}
+	if b.MaxDataSize != "" {
+		max := mustDataSize(b.MaxDataSize)
+		vs = append(vs, b.MaxDataSize, strconv.FormatInt(max+1, 10)+"B")
+	}
+	return vs
+}
+
+// makeKeyStore writes a PKCS12 key store with the password "changeit", with the JDK's keytool.
+func makeKeyStore(t *testing.T, path string) {
+	t.Helper()
+	cmd := exec.Command("keytool", "-genkeypair", "-alias", "judge", "-keyalg", "RSA", "-keysize", "2048",
+		"-dname", "CN=judge", "-validity", "3650", "-storetype", "PKCS12", "-keystore", path,
+		"-storepass", "changeit", "-keypass", "changeit")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("keytool: %v\n%s", err, out)
+	}
+}

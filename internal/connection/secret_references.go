@@ -1,0 +1,52 @@
+package connection
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Trino replaces secret references in catalog values before the connector reads them. Up to 453
+// the connector's bootstrap replaces ${ENV:NAME} (ENV in upper case) and leaves any other text; from
+// 454 Trino's own resolver reads every ${provider:key} as a reference, with no escape, and by default
+// knows only the provider env (in any case). The patterns are airlift's.
+var (
+	envReferenceBefore454 = regexp.MustCompile(`\$\{ENV:([a-zA-Z][a-zA-Z0-9_-]*)}`)
+	secretReference454    = regexp.MustCompile(`\$\{([a-zA-Z][a-zA-Z0-9_-]*):([a-zA-Z][a-zA-Z0-9_-]*)}`)
+	secretReference457    = regexp.MustCompile(`\$\{([a-zA-Z][a-zA-Z0-9_-]*):([^}]+?)}`)
+)
+
+// secretResolverSince is the first Trino release that resolves ${provider:key} itself.
+const secretResolverSince = 454
+
+// secretReferences reports whether Trino would replace part of the value before reading it, and
+// the problem with a reference Trino cannot resolve.
+func secretReferences(key, value string, release int64) (bool, *Problem) {
+	if !strings.Contains(value, "${") {
+		return false, nil
+	}
+	if release < secretResolverSince {
+		return envReferenceBefore454.MatchString(value), nil
+	}
+	pattern := secretReference457
+	if release < 457 {
+		pattern = secretReference454
+	}
+	matches := pattern.FindAllStringSubmatch(value, -1)
+	for _, m := range matches {
+		if provider := strings.ToLower(m[1]); provider != "env" {
+			p := keyProblem(SeverityError, key, "Secret reference Trino cannot resolve",
+				fmt.Sprintf("The value of %q holds a ${%s:...} sequence, which Trino %d reads as a reference to a secret provider named %q, and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.", key, safeProviderName(m[1]), release, strings.ToLower(safeProviderName(m[1]))))
+			return false, &p
+		}
+	}
+	return len(matches) > 0, nil
+}
+
+// safeProviderName bounds a provider name for a message; it is letters, digits, '_' and '-' only.
+func safeProviderName(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
+}
