@@ -447,3 +447,152 @@ func makeKeyStore(t *testing.T, path string) {
 		t.Fatalf("keytool: %v\n%s", err, out)
 	}
 }
+
+// TestAirliftParsersAgree sends a few thousand generated values of each type through the Go
+// parsers and through airlift's own binding (the judge's values mode) in one JVM per release, and
+// fails on any value the two read differently.
+func TestAirliftParsersAgree(t *testing.T) {
+	values := generatedValues(3000)
+	var input strings.Builder
+	for _, v := range values {
+		fmt.Fprintf(&input, "%s\t%x\n", v.typ, v.value)
+	}
+	file := filepath.Join(t.TempDir(), "values.tsv")
+	if err := os.WriteFile(file, []byte(input.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, release := range judgedReleases(t) {
+		out, err := exec.Command("../../tools/judge/run", strconv.FormatInt(release, 10), "values", file).Output()
+		if err != nil {
+			t.Fatalf("judge %d: %v", release, err)
+		}
+		lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+		if len(lines) != len(values) {
+			t.Fatalf("judge %d answered %d of %d values", release, len(lines), len(values))
+		}
+		differences, accepted := 0, 0
+		for i, line := range lines {
+			var java struct {
+				OK    bool   `json:"ok"`
+				Value string `json:"value"`
+			}
+			if err := json.Unmarshal([]byte(line), &java); err != nil {
+				t.Fatalf("judge %d: %s", release, line)
+			}
+			goValue, goOK := values[i].parse(release)
+			if values[i].typ == "duration" && java.OK {
+				// Java prints a double its own way; compare the numbers.
+				f, err := strconv.ParseFloat(java.Value, 64)
+				if err != nil {
+					t.Fatalf("judge %d: %s", release, line)
+				}
+				java.Value = strconv.FormatFloat(f, 'g', -1, 64)
+			}
+			if java.OK {
+				accepted++
+			}
+			if goOK != java.OK || goOK && goValue != java.Value {
+				differences++
+				if differences <= 20 {
+					t.Errorf("Trino %d reads %s %q as ok=%v %q; the provider as ok=%v %q", release, values[i].typ, values[i].value, java.OK, java.Value, goOK, goValue)
+				}
+			}
+		}
+		t.Logf("Trino %d: %d values, %d accepted, %d differences", release, len(values), accepted, differences)
+	}
+}
+
+// number makes a decimal number: a run of digits (now and then of another script, or very long),
+// sometimes with a fraction.
+func number(next func(int) int) string {
+	digits := []string{"0", "1", "5", "9", "15", "32", "1024", "2147483647", "2147483648", "9223372036854775807", "99999999999999999999", "١", "１"}
+	s := digits[next(len(digits))]
+	if next(4) == 0 {
+		s += digits[next(len(digits))]
+	}
+	if next(3) == 0 {
+		s += "." + digits[next(4)]
+	}
+	return s
+}
+
+type typedValue struct {
+	typ, value string
+}
+
+// parse reads the value with the provider's parser and prints it as the judge does.
+func (v typedValue) parse(release int64) (string, bool) {
+	switch v.typ {
+	case "duration":
+		d, ok := ParseDuration(v.value)
+		return strconv.FormatFloat(d.Nanos(), 'g', -1, 64), ok
+	case "data-size":
+		b, ok := ParseDataSize(v.value)
+		return strconv.FormatInt(b, 10), ok
+	case "boolean":
+		b, ok := ParseJavaBoolean(v.value)
+		return strconv.FormatBool(b), ok
+	case "int":
+		i, ok := ParseJavaInt(v.value)
+		return strconv.Itoa(int(i)), ok
+	case "enum":
+		return ParseJavaEnum(v.value, []string{"NONE", "PASSWORD", "JKS", "PKCS12"}, release >= enumUpperCaseSince)
+	case "host-and-port":
+		hp, ok := ParseHostAndPort(v.value)
+		port := ""
+		if hp.HasPort {
+			port = strconv.Itoa(hp.Port)
+		}
+		return hp.Host + "|" + port, ok
+	}
+	panic(v.typ)
+}
+
+// generatedValues makes n values of each type from pieces that meet at the parsers' corners:
+// digits of several scripts, signs, points, exponents, white space, units in both cases, brackets
+// and colons. The sequence is fixed (a fixed seed), so a failure repeats.
+func generatedValues(n int) []typedValue {
+	pieces := map[string][]string{
+		"duration":      {"0", "1", "9", "15", ".", "5", " ", "\t", "-", "+", "e", "ns", "us", "ms", "s", "m", "h", "d", "S", "M", "D", "x", "١", "99999999999999999999", "0.0001"},
+		"data-size":     {"0", "1", "9", "16", ".", "5", " ", "-", "+", "B", "kB", "KB", "MB", "mb", "GB", "TB", "PB", "b", "١", "99999999999", "9223372036854775807", "8"},
+		"boolean":       {"t", "r", "u", "e", "T", "R", "U", "E", "f", "a", "l", "s", "F", "A", "L", "S", "ſ", "1", "0", " "},
+		"int":           {"0", "1", "2", "9", "-", "+", "2147483647", "2147483648", "214748364", "١", "١٢", "１", " ", ".", "e", "x", "𝟏", "_"},
+		"enum":          {"n", "o", "N", "O", "E", "pass", "word", "PASS", "WORD", "ß", "j", "k", "s", "JKS", "pkcs", "12", "-", "_", "ſ", "K"},
+		"host-and-port": {"h", "host", ":", "[", "]", "::1", "80", "8099", "70000", "+", "-", "a", "١", "http://", "65535", "65536", ""},
+	}
+	types := []string{"duration", "data-size", "boolean", "int", "enum", "host-and-port"}
+	state := uint64(0x9E3779B97F4A7C15)
+	next := func(k int) int {
+		state ^= state << 13
+		state ^= state >> 7
+		state ^= state << 17
+		return int(state % uint64(k))
+	}
+	// Half the values follow the type's shape (a number, maybe a point, maybe a space, a unit),
+	// so that many are accepted; the other half are loose runs of pieces.
+	shaped := map[string]func() string{
+		"duration": func() string {
+			return number(next) + []string{"", " ", "\t"}[next(3)] + []string{"ns", "us", "ms", "s", "m", "h", "d", "S", "Ms", "sec"}[next(10)]
+		},
+		"data-size": func() string {
+			return number(next) + []string{"", "", " "}[next(3)] + []string{"B", "kB", "MB", "GB", "TB", "PB", "KB", "mb", "b"}[next(9)]
+		},
+		"int": func() string { return []string{"", "-", "+"}[next(3)] + number(next) },
+	}
+	var out []typedValue
+	for _, typ := range types {
+		p := pieces[typ]
+		for i := 0; i < n/len(types); i++ {
+			if shape, ok := shaped[typ]; ok && i%2 == 0 {
+				out = append(out, typedValue{typ: typ, value: shape()})
+				continue
+			}
+			var b strings.Builder
+			for j := 0; j <= next(4); j++ {
+				b.WriteString(p[next(len(p))])
+			}
+			out = append(out, typedValue{typ: typ, value: b.String()})
+		}
+	}
+	return out
+}

@@ -51,7 +51,7 @@ func (c catalogCheck) crossRules() Problems {
 				"Trino's HTTP client keeps the response content length limit and its buffer sizes in a 32-bit number, so none may be above 2147483647 bytes (just under 2GB). Lower the limit.")
 		case largest%bufferPoolFactor != 0:
 			add(lengthKey(c), "HTTP buffer size not a multiple of 4kB",
-				fmt.Sprintf("Trino's HTTP client sizes its buffer pool by the largest of the response content length limit and the request and response buffer sizes (here %d bytes), and that must be a multiple of 4096 bytes (4kB). Use a size in kB or MB.", largest))
+				fmt.Sprintf("Trino's HTTP client sizes its buffer pool by the largest of the response content length limit and the request and response buffer sizes (here %d bytes), and that must be a multiple of 4096 bytes. Use a whole number of MB, or of kB divisible by 4.", largest))
 		}
 	}
 	return ps
@@ -93,7 +93,7 @@ func (c catalogCheck) threadRules() Problems {
 	// Jetty's thread budget: the selectors and the reserved threads must leave at least one thread.
 	if maxOK && selectorsOK && int64(maxThreads) < int64(selectors)+2 {
 		ps = append(ps, keyProblem(SeverityError, key("pinot.http-client.max-threads", "pinot.http-client.selector-count"), "Too few HTTP client threads",
-			fmt.Sprintf("pinot.http-client.max-threads (%d) leaves no room beside the %d selector threads (pinot.http-client.selector-count) the reserved thread and the one worker Trino's HTTP client needs, and Trino refuses to start it. Allow at least %d threads.", maxThreads, selectors, int64(selectors)+2)))
+			fmt.Sprintf("pinot.http-client.max-threads (%d) leaves no room beside the %d selector threads (pinot.http-client.selector-count), the reserved thread and the one worker Trino's HTTP client needs, and Trino refuses to start it. Allow at least %d threads.", maxThreads, selectors, int64(selectors)+2)))
 	} else if maxOK && selectorsOK && int64(maxThreads) < int64(selectors)+int64(max(1, maxThreads/8))+1 {
 		ps = append(ps, keyProblem(SeverityWarning, key("pinot.http-client.max-threads", "pinot.http-client.selector-count"), "HTTP client threads may not suffice",
 			fmt.Sprintf("Trino's HTTP client reserves up to one thread per CPU (at most max-threads / 8) beside its %d selector threads. On a Trino node with %d or more CPUs, pinot.http-client.max-threads = %d is too few and Trino refuses to start the client.", selectors, max(1, maxThreads/8), maxThreads)))
@@ -108,7 +108,7 @@ func (c catalogCheck) set(key string) bool {
 }
 
 // readable returns a property's value when it is set and Trino reads it as written: known in the
-// release, and no secret reference.
+// release, no secret reference, and valid on its own (a broken value has its own error).
 func (c catalogCheck) readable(key string) (string, bool) {
 	v, ok := c.props[key]
 	if !ok {
@@ -118,6 +118,9 @@ func (c catalogCheck) readable(key string) (string, bool) {
 		return "", false
 	}
 	if refs, problem := secretReferences(key, v, c.release); refs || problem != nil {
+		return "", false
+	}
+	if c.valueRule(*propertyByName[key], v) != "" {
 		return "", false
 	}
 	return v, true

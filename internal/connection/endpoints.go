@@ -8,7 +8,6 @@ import (
 // DefaultGRPCPort is StarTree Cloud's Pinot server gRPC port. Trino's own default is 8090.
 const DefaultGRPCPort = 8096
 
-
 const (
 	maxLabelLength    = 63
 	maxHostNameLength = 253

@@ -20,7 +20,7 @@ const MaxExtraPropertyProblems = 20
 func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64) Problems {
 	c := catalogCheck{props: props, tls: tls, release: NewestKnownTrinoRelease}
 	if trinoVersion != nil {
-		c.release = *trinoVersion
+		c.release, c.versionSet = *trinoVersion, true
 		c.newer = *trinoVersion > NewestKnownTrinoRelease
 	}
 	var ps Problems
@@ -70,6 +70,8 @@ type catalogCheck struct {
 	props   map[string]string
 	tls     bool
 	release int64
+	// versionSet is true when trino_version names the release; otherwise it is the newest known.
+	versionSet bool
 	// newer is true when trino_version is above the newest release the provider knows.
 	newer bool
 }
@@ -122,7 +124,7 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 			when = fmt.Sprintf("in Trino %d", p.DefunctIn)
 		}
 		return fail("Property removed from Trino",
-			fmt.Sprintf("%q was removed %s, and Trino refuses to load a catalog that sets a removed property%s. Remove it from extra_properties.", key, when, c.releaseText()))
+			fmt.Sprintf("%q was removed %s, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.", key, when))
 	case c.release < p.Since:
 		return fail("Property not in this Trino release",
 			fmt.Sprintf("%q exists from Trino %d on, and trino_version is %d; Trino refuses to load a catalog that sets a property it does not know. Remove it or raise trino_version.", key, p.Since, c.release))
@@ -135,7 +137,10 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 
 // releaseText names the release the rules applied, for messages.
 func (c catalogCheck) releaseText() string {
-	return fmt.Sprintf(" (Trino %d)", c.release)
+	if c.versionSet {
+		return fmt.Sprintf(" in Trino %d", c.release)
+	}
+	return fmt.Sprintf(" in Trino %d (the newest release the provider knows; trino_version names another)", c.release)
 }
 
 // checkValue applies the rules of one value: Trino's secret references, its type, its bounds.

@@ -39,14 +39,20 @@ func TestCheckExtraProperties(t *testing.T) {
 			`"pinot.broker-url" exists from Trino 447 on, and trino_version is 446; Trino refuses to load a catalog that sets a property it does not know. Remove it or raise trino_version.`},
 		{"gRPC TLS without TLS", map[string]string{"pinot.grpc.tls.keystore-path": "/k"}, false, nil, SeverityError, "gRPC TLS property without TLS",
 			`"pinot.grpc.tls.keystore-path" applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.`},
-		{"unknown gRPC TLS without TLS", map[string]string{"pinot.grpc.tls.nonsense": "x"}, false, nil, SeverityError, "gRPC TLS property without TLS",
-			`"pinot.grpc.tls.nonsense" applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.`},
+		{"unknown gRPC TLS without TLS", map[string]string{"pinot.grpc.tls.nonsense": "x"}, false, nil, SeverityError, "Unknown Pinot connector property",
+			`"pinot.grpc.tls.nonsense" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`},
 		{"empty key", map[string]string{"": "x"}, true, nil, SeverityError, "Empty property name",
 			`extra_properties has an entry whose key is empty. Every key must be a Pinot connector property name such as "pinot.connection-timeout".`},
-		{"typo", map[string]string{"pinot.conection-timeout": "1m"}, true, nil, SeverityWarning, "Unknown Pinot connector property",
-			`"pinot.conection-timeout" is not a property of Trino's Pinot connector (as of Trino 482), and Trino refuses to load a catalog with a property it does not use. The value is written as given. Did you mean "pinot.connection-timeout"?`},
-		{"unknown, nothing near", map[string]string{"hive.metastore.uri": "thrift://x"}, true, nil, SeverityWarning, "Unknown Pinot connector property",
-			`"hive.metastore.uri" is not a property of Trino's Pinot connector (as of Trino 482), and Trino refuses to load a catalog with a property it does not use. The value is written as given. See the provider documentation for the known property names.`},
+		{"typo", map[string]string{"pinot.conection-timeout": "1m"}, true, nil, SeverityError, "Unknown Pinot connector property",
+			`"pinot.conection-timeout" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.connection-timeout"?`},
+		{"typo, Trino 470", map[string]string{"pinot.conection-timeout": "1m"}, true, v(470), SeverityError, "Unknown Pinot connector property",
+			`"pinot.conection-timeout" is not a property of Trino's Pinot connector in Trino 470, and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.connection-timeout"?`},
+		{"unknown, nothing near", map[string]string{"hive.metastore.uri": "thrift://x"}, true, nil, SeverityError, "Unknown Pinot connector property",
+			`"hive.metastore.uri" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`},
+		{"unknown, Trino newer than known", map[string]string{"pinot.new-in-500": "x"}, true, v(500), SeverityWarning, "Unknown Pinot connector property",
+			`"pinot.new-in-500" is not a property of Trino's Pinot connector as of Trino 483, the newest release the provider knows; trino_version is 500, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given. See the provider documentation for the known property names.`},
+		{"defunct HTTP client name", map[string]string{"pinot.http-client.max-connections": "5"}, true, nil, SeverityError, "Property removed from Trino",
+			`"pinot.http-client.max-connections" was removed in Trino 440, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.`},
 		{"leading space in value", map[string]string{"pinot.connection-timeout": " 1m"}, true, nil, SeverityError, "White space around a property value",
 			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.`},
 		{"trailing newline in value", map[string]string{"pinot.connection-timeout": "1m\n"}, true, nil, SeverityError, "White space around a property value",
@@ -84,7 +90,8 @@ func TestCheckExtraPropertiesAccepts(t *testing.T) {
 		{"removed in 449 but Trino 448", map[string]string{"pinot.grpc.enabled": "true", "pinot.estimated-size-in-bytes-for-non-numeric-column": "20"}, true, v(448)},
 		{"added in 447, Trino 447", map[string]string{"pinot.broker-url": "b:8099"}, true, v(447)},
 		{"non-TLS properties without TLS", map[string]string{"pinot.connection-timeout": "1m", "pinot.grpc.max-inbound-message-size": "128MB"}, false, nil},
-		{"inner white space and empty value", map[string]string{"pinot.connection-timeout": "", "pinot.grpc.tls.keystore-password": "a b"}, true, nil},
+		{"inner white space and empty value", map[string]string{"pinot.http-client.log.path": "", "pinot.grpc.tls.keystore-password": "a b"}, true, nil},
+		{"unknown key, Trino newer than known, as a warning only", nil, true, nil},
 		{"none", nil, true, nil},
 	}
 	for _, tt := range tests {
@@ -96,10 +103,26 @@ func TestCheckExtraPropertiesAccepts(t *testing.T) {
 	}
 }
 
+// allKnown sets every property of the newest release that may be set together, each to a value
+// Trino accepts.
 func allKnown() map[string]string {
 	m := map[string]string{}
 	for _, k := range KnownPropertyNames() {
-		m[k] = "x"
+		p, _ := LookupProperty(k)
+		switch {
+		case p.LegacyOf != "", k == "pinot.http-client.socks-proxy", k == "pinot.http-client.https.automatic-shared-secret":
+			continue
+		case p.Default != "":
+			m[k] = p.Default
+		case p.Type == TypeHostAndPort:
+			m[k] = "proxy.example.com:3128"
+		case p.Type == TypeDataSize:
+			m[k] = "64MB"
+		case p.Type == TypeDuration:
+			m[k] = "30s"
+		default:
+			m[k] = "x"
+		}
 	}
 	return m
 }
@@ -110,7 +133,8 @@ func TestCheckExtraPropertiesBoundsTheReport(t *testing.T) {
 		props[fmt.Sprintf("custom.key.%05d", i)] = "v"
 	}
 	props["pinot.grpc.enabled"] = "true"
-	ps := CheckExtraProperties(props, true, nil)
+	newer := int64(NewestKnownTrinoRelease + 1)
+	ps := CheckExtraProperties(props, true, &newer)
 	if len(ps) != MaxExtraPropertyProblems+1 {
 		t.Fatalf("got %d problems, want %d", len(ps), MaxExtraPropertyProblems+1)
 	}

@@ -44,6 +44,12 @@ func withExtra(n int, extra map[string]string) func() Settings {
 		for k, v := range extra {
 			s.ExtraProperties[k] = v
 		}
+		if n > 0 {
+			// Unknown keys are errors for a release the provider knows; for a newer one they are
+			// warnings, and the whole catalog is rendered.
+			newer := int64(NewestKnownTrinoRelease + 1)
+			s.TrinoVersion = &newer
+		}
 		return s
 	}
 }
@@ -117,8 +123,8 @@ func hostileCases() []hostileCase {
 			}
 		}},
 		{name: "10,000 extra keys, one managed", settings: withExtra(10000, map[string]string{"pinot.grpc.port": "1"}), input: InputExtraProperties, summary: "Property managed by the provider", maxBytes: 16 * mib},
-		{name: "extra value with an injected line", settings: withExtra(0, map[string]string{"pinot.connection-timeout": "1m\npinot.grpc.port=1"}), check: func(t *testing.T, c Connection, _ Problems) {
-			if !strings.Contains(c.Properties, "\npinot.connection-timeout=1m\\npinot.grpc.port=1\n") || strings.Count(c.Properties, "pinot.grpc.port=") != 2 {
+		{name: "extra value with an injected line", settings: withExtra(0, map[string]string{"pinot.http-client.log.path": "1m\npinot.grpc.port=1"}), check: func(t *testing.T, c Connection, _ Problems) {
+			if !strings.Contains(c.Properties, "\npinot.http-client.log.path=1m\\npinot.grpc.port=1\n") || strings.Count(c.Properties, "pinot.grpc.port=") != 2 {
 				t.Errorf("injected line escaped wrongly:\n%s", c.Properties)
 			}
 		}},

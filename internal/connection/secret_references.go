@@ -35,6 +35,12 @@ func secretReferences(key, value string, release int64) (bool, *Problem) {
 	matches := pattern.FindAllStringSubmatch(value, -1)
 	for _, m := range matches {
 		if provider := strings.ToLower(m[1]); provider != "env" {
+			if IsSensitiveProperty(key) {
+				// The provider's name is a part of a secret here: say no more than the rule.
+				p := keyProblem(SeverityError, key, "Secret reference Trino cannot resolve",
+					fmt.Sprintf("The value of %q holds a ${name:...} sequence other than ${ENV:...}, which Trino %d reads as a reference to a secret provider it does not know, and there is no way to escape it. Change the value, or refer to an environment variable with ${ENV:NAME}.", key, release))
+				return false, &p
+			}
 			p := keyProblem(SeverityError, key, "Secret reference Trino cannot resolve",
 				fmt.Sprintf("The value of %q holds a ${%s:...} sequence, which Trino %d reads as a reference to a secret provider named %q, and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.", key, safeProviderName(m[1]), release, strings.ToLower(safeProviderName(m[1]))))
 			return false, &p

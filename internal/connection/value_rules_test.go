@@ -1,0 +1,211 @@
+package connection
+
+import (
+	"testing"
+)
+
+// Every value and cross-property rule, with its exact message. Which of these Trino refuses is
+// proven by the agreement suite (agreement_judge_test.go) against the real connector.
+func TestValueRules(t *testing.T) {
+	v := func(n int64) *int64 { return &n }
+	tests := []struct {
+		name    string
+		props   map[string]string
+		version *int64
+		key     string
+		summary string
+		detail  string
+	}{
+		// The six catalogs that stopped Trino 483 while the provider planned them clean.
+		{"aggregation pushdown off alone", map[string]string{"pinot.aggregation-pushdown.enabled": "false"}, nil,
+			"pinot.aggregation-pushdown.enabled", "Count-distinct pushdown needs aggregation pushdown",
+			`pinot.aggregation-pushdown.enabled is false while pinot.count-distinct-pushdown.enabled is true (its default), and Trino refuses that catalog. Set "pinot.count-distinct-pushdown.enabled" = "false" too, or keep aggregation pushdown on.`},
+		{"connection timeout below 15s", map[string]string{"pinot.connection-timeout": "5s"}, nil,
+			"pinot.connection-timeout", "Invalid value for pinot.connection-timeout",
+			`"5s" is below Trino's minimum of 15s for pinot.connection-timeout.`},
+		{"segments per split zero", map[string]string{"pinot.segments-per-split": "0"}, nil,
+			"pinot.segments-per-split", "Invalid value for pinot.segments-per-split",
+			`"0" is below Trino's minimum of 1 for pinot.segments-per-split.`},
+		{"boolean yes", map[string]string{"pinot.prefer-broker-queries": "yes"}, nil,
+			"pinot.prefer-broker-queries", "Invalid value for pinot.prefer-broker-queries",
+			`"yes" is not a boolean. Trino reads only true or false (in any case) for pinot.prefer-broker-queries.`},
+		{"data size lots", map[string]string{"pinot.target-segment-page-size": "lots"}, nil,
+			"pinot.target-segment-page-size", "Invalid value for pinot.target-segment-page-size",
+			`"lots" is not a data size. Trino reads a number and a unit of B, kB, MB, GB, TB or PB (as written here), such as "1MB", for pinot.target-segment-page-size.`},
+		{"keystore type XYZ", map[string]string{"pinot.grpc.tls.keystore-type": "XYZ"}, nil,
+			"pinot.grpc.tls.keystore-type", "Invalid value for pinot.grpc.tls.keystore-type",
+			`"XYZ" is not one of JKS, PKCS12 (in any case) for pinot.grpc.tls.keystore-type.`},
+		// Types.
+		{"integer out of range", map[string]string{"pinot.fetch-retry-count": "2147483648"}, nil,
+			"pinot.fetch-retry-count", "Invalid value for pinot.fetch-retry-count",
+			`"2147483648" is not an integer. Trino reads a whole number from -2147483648 to 2147483647, such as "2", for pinot.fetch-retry-count.`},
+		{"duration unit in upper case", map[string]string{"pinot.metadata-expiry": "10S"}, nil,
+			"pinot.metadata-expiry", "Invalid value for pinot.metadata-expiry",
+			`"10S" is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as "2m", for pinot.metadata-expiry.`},
+		{"host and port out of range", map[string]string{"pinot.broker-url": "broker:70000"}, nil,
+			"pinot.broker-url", "Invalid value for pinot.broker-url",
+			`"broker:70000" is not a host and port. Trino reads host, host:port or [IPv6]:port, with a port from 0 to 65535, for pinot.broker-url.`},
+		{"a secret is never quoted", map[string]string{"pinot.http-client.http-proxy.password": "${vault:pw}", "pinot.http-client.http-proxy": "p:1"}, nil,
+			"pinot.http-client.http-proxy.password", "Secret reference Trino cannot resolve",
+			`The value of "pinot.http-client.http-proxy.password" holds a ${name:...} sequence other than ${ENV:...}, which Trino 483 reads as a reference to a secret provider it does not know, and there is no way to escape it. Change the value, or refer to an environment variable with ${ENV:NAME}.`},
+		// Bounds.
+		{"metadata expiry rounds to zero before 481", map[string]string{"pinot.metadata-expiry": "0.4ms"}, v(476),
+			"pinot.metadata-expiry", "Invalid value for pinot.metadata-expiry",
+			`"0.4ms" is too short for pinot.metadata-expiry: Trino needs at least 1ms, and its metadata cache refuses zero.`},
+		{"metadata expiry zero", map[string]string{"pinot.metadata-expiry": "0s"}, nil,
+			"pinot.metadata-expiry", "Invalid value for pinot.metadata-expiry",
+			`"0s" is too short for pinot.metadata-expiry: Trino needs at least 1ns, and its metadata cache refuses zero.`},
+		{"HTTP timeout too long", map[string]string{"pinot.http-client.connect-timeout": "5000000000000000000000d"}, nil,
+			"pinot.http-client.connect-timeout", "Invalid value for pinot.http-client.connect-timeout",
+			`"5000000000000000000000d" is too long for pinot.http-client.connect-timeout: Trino's HTTP client counts it in milliseconds in a 64-bit number.`},
+		{"buffer above its maximum", map[string]string{"pinot.http-client.request-buffer-size": "33554433B"}, nil,
+			"pinot.http-client.request-buffer-size", "Invalid value for pinot.http-client.request-buffer-size",
+			`"33554433B" is above Trino's maximum of 32MB for pinot.http-client.request-buffer-size.`},
+		{"heap memory below its minimum in 470", map[string]string{"pinot.http-client.max-heap-memory": "8MB"}, v(470),
+			"pinot.http-client.max-heap-memory", "Invalid value for pinot.http-client.max-heap-memory",
+			`"8MB" is below Trino's minimum of 16MB for pinot.http-client.max-heap-memory.`},
+		{"selectors beyond any array", map[string]string{"pinot.http-client.selector-count": "2147483647"}, nil,
+			"pinot.http-client.selector-count", "Invalid value for pinot.http-client.selector-count",
+			`"2147483647" is too large for pinot.http-client.selector-count: Trino's HTTP client makes an array of that many entries, and no JVM can hold one that long.`},
+		// Cross rules.
+		{"keystore path without password", map[string]string{"pinot.grpc.tls.keystore-path": "/etc/k.p12"}, nil,
+			"pinot.grpc.tls.keystore-path", "TLS keystore without a password",
+			`pinot.grpc.tls.keystore-path is set without pinot.grpc.tls.keystore-password, and Trino refuses a keystore it cannot open. Set pinot.grpc.tls.keystore-password as well.`},
+		{"two proxies", map[string]string{"pinot.http-client.socks-proxy": "s:1080", "pinot.http-client.http-proxy": "h:3128"}, nil,
+			"pinot.http-client.http-proxy", "Two proxies for one HTTP client",
+			`pinot.http-client.socks-proxy and pinot.http-client.http-proxy are both set, and Trino's HTTP client takes only one proxy. Remove one of them.`},
+		{"secure proxy without proxy", map[string]string{"pinot.http-client.http-proxy.secure": "TRUE"}, nil,
+			"pinot.http-client.http-proxy.secure", "Secure proxy without a proxy",
+			`pinot.http-client.http-proxy.secure is true, but pinot.http-client.http-proxy is not set, and Trino refuses that. Set the proxy, or remove pinot.http-client.http-proxy.secure.`},
+		{"min threads above max", map[string]string{"pinot.http-client.min-threads": "300"}, nil,
+			"pinot.http-client.min-threads", "More minimum than maximum HTTP client threads",
+			`pinot.http-client.min-threads (300) is above pinot.http-client.max-threads (200), and Trino's HTTP client cannot start its thread pool. Keep min-threads at or below max-threads (defaults 8 and 200).`},
+		{"threads for the selectors", map[string]string{"pinot.http-client.max-threads": "11"}, nil,
+			"pinot.http-client.max-threads", "Too few HTTP client threads",
+			`pinot.http-client.max-threads (11) leaves no room beside the 10 selector threads (pinot.http-client.selector-count), the reserved thread and the one worker Trino's HTTP client needs, and Trino refuses to start it. Allow at least 12 threads.`},
+		{"response length above 2GB", map[string]string{"pinot.http-client.max-response-content-length": "2GB"}, nil,
+			"pinot.http-client.max-response-content-length", "HTTP response limit too large",
+			`Trino's HTTP client keeps the response content length limit and its buffer sizes in a 32-bit number, so none may be above 2147483647 bytes (just under 2GB). Lower the limit.`},
+		{"response length not in 4kB steps", map[string]string{"pinot.http-client.max-content-length": "1000000B"}, v(470),
+			"pinot.http-client.max-content-length", "HTTP buffer size not a multiple of 4kB",
+			`Trino's HTTP client sizes its buffer pool by the largest of the response content length limit and the request and response buffer sizes (here 1000000 bytes), and that must be a multiple of 4096 bytes. Use a whole number of MB, or of kB divisible by 4.`},
+		{"old and new name", map[string]string{"pinot.http-client.read-timeout": "1m", "pinot.http-client.idle-timeout": "1m"}, nil,
+			"pinot.http-client.read-timeout", "Old and new name of one property",
+			`"pinot.http-client.read-timeout" is the old name of "pinot.http-client.idle-timeout", and both are set; Trino refuses a catalog that sets a property under both names. Keep only "pinot.http-client.idle-timeout".`},
+		{"gRPC off before 449", map[string]string{"pinot.grpc.enabled": "false"}, v(448),
+			"pinot.grpc.enabled", "gRPC turned off",
+			`With pinot.grpc.enabled=false Trino uses its legacy client and refuses the pinot.grpc.* properties that the provider always writes (the port, the proxy URI and TLS). Remove pinot.grpc.enabled.`},
+		{"automatic HTTPS", map[string]string{"pinot.http-client.https.automatic-shared-secret": "s"}, nil,
+			"pinot.http-client.https.automatic-shared-secret", "Automatic HTTPS is not available to connectors",
+			`Trino's HTTP client needs a node environment for automatic HTTPS, which the Pinot connector does not have, so Trino refuses to load the catalog. Remove pinot.http-client.https.automatic-shared-secret.`},
+		// Secret references.
+		{"another secret provider", map[string]string{"pinot.http-client.log.path": "/logs/${vault:path}"}, nil,
+			"pinot.http-client.log.path", "Secret reference Trino cannot resolve",
+			`The value of "pinot.http-client.log.path" holds a ${vault:...} sequence, which Trino 483 reads as a reference to a secret provider named "vault", and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.`},
+		{"lower-case env is literal before 454", map[string]string{"pinot.connection-timeout": "${env:T}"}, v(453),
+			"pinot.connection-timeout", "Invalid value for pinot.connection-timeout",
+			`"${env:T}" is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as "1m", for pinot.connection-timeout.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := CheckExtraProperties(tt.props, true, tt.version).Errors()
+			if len(ps) != 1 {
+				t.Fatalf("got %d errors %v, want 1", len(ps), ps)
+			}
+			p := ps[0]
+			if p.Key != tt.key || p.Summary != tt.summary || p.Detail != tt.detail || p.Input != InputExtraProperties {
+				t.Errorf("got %q on %q: %q\nwant %q on %q: %q", p.Summary, p.Key, p.Detail, tt.summary, tt.key, tt.detail)
+			}
+		})
+	}
+}
+
+func TestValueRulesAccept(t *testing.T) {
+	v := func(n int64) *int64 { return &n }
+	tests := []struct {
+		name    string
+		props   map[string]string
+		version *int64
+	}{
+		{"both pushdowns off", map[string]string{"pinot.aggregation-pushdown.enabled": "false", "pinot.count-distinct-pushdown.enabled": "False"}, nil},
+		{"timeout at the minimum", map[string]string{"pinot.connection-timeout": "0.25m"}, nil},
+		{"an env reference is not type-checked", map[string]string{"pinot.connection-timeout": "${ENV:PINOT_TIMEOUT}"}, nil},
+		{"a lower-case env reference from 454", map[string]string{"pinot.segments-per-split": "${env:SPLITS}"}, v(454)},
+		{"another provider's text is literal before 454", map[string]string{"pinot.http-client.log.path": "${vault:x}"}, v(453)},
+		{"metadata expiry of 1ns from 481", map[string]string{"pinot.metadata-expiry": "1ns"}, v(481)},
+		{"metadata expiry rounding up to 1ms", map[string]string{"pinot.metadata-expiry": "0.5ms"}, v(476)},
+		{"heap memory at 8MB from 476", map[string]string{"pinot.http-client.max-heap-memory": "8MB"}, v(476)},
+		{"content length in kB divisible by 4", map[string]string{"pinot.http-client.max-content-length": "4100kB"}, nil},
+		{"enum with a dash and in lower case", map[string]string{"pinot.grpc.tls.truststore-type": "pkcs12"}, nil},
+		{"Unicode digits", map[string]string{"pinot.fetch-retry-count": "١٢"}, nil},
+		{"thread pool with room", map[string]string{"pinot.http-client.max-threads": "12"}, nil},
+		{"legacy name alone", map[string]string{"pinot.http-client.max-content-length": "16MB"}, v(476)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if ps := CheckExtraProperties(tt.props, true, tt.version); ps.HasError() {
+				t.Errorf("unexpected errors: %v", ps)
+			}
+		})
+	}
+}
+
+func TestValueWarnings(t *testing.T) {
+	tests := []struct {
+		name    string
+		props   map[string]string
+		summary string
+		detail  string
+	}{
+		{"unknown TLS provider", map[string]string{"pinot.grpc.tls.ssl-provider": "BORINGSSL"}, "Unknown TLS provider",
+			`"BORINGSSL" is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails.`},
+		{"old name", map[string]string{"pinot.http-client.read-timeout": "1m"}, "Old property name",
+			`"pinot.http-client.read-timeout" is the old name of "pinot.http-client.idle-timeout". Trino still reads it; use "pinot.http-client.idle-timeout".`},
+		{"threads on a large node", map[string]string{"pinot.http-client.max-threads": "16", "pinot.http-client.selector-count": "14"}, "HTTP client threads may not suffice",
+			`Trino's HTTP client reserves up to one thread per CPU (at most max-threads / 8) beside its 14 selector threads. On a Trino node with 2 or more CPUs, pinot.http-client.max-threads = 16 is too few and Trino refuses to start the client.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := CheckExtraProperties(tt.props, true, nil)
+			if ps.HasError() || len(ps) != 1 || ps[0].Summary != tt.summary || ps[0].Detail != tt.detail {
+				t.Errorf("got %v\nwant the warning %q: %q", ps, tt.summary, tt.detail)
+			}
+		})
+	}
+}
+
+func TestPropertyTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, p := range Properties() {
+		if seen[p.Name] {
+			t.Errorf("%s is listed twice", p.Name)
+		}
+		seen[p.Name] = true
+		if managedBy[p.Name] != "" {
+			t.Errorf("%s is both managed and settable", p.Name)
+		}
+		if p.Type == TypeEnum && len(p.Enum) == 0 {
+			t.Errorf("%s is an enum without constants", p.Name)
+		}
+		if p.LegacyOf != "" && propertyByName[p.LegacyOf] == nil {
+			t.Errorf("%s is the old name of an unknown %s", p.Name, p.LegacyOf)
+		}
+		for _, b := range []Bounds{p.Bounds, p.BoundsIn(0)} {
+			for _, s := range []string{b.MinDataSize, b.MaxDataSize} {
+				if s != "" {
+					mustDataSize(s)
+				}
+			}
+			if b.MinDuration != "" {
+				if _, ok := ParseDuration(b.MinDuration); !ok {
+					t.Errorf("%s: bad bound %q", p.Name, b.MinDuration)
+				}
+			}
+		}
+		if p.Default != "" && p.DefunctIn == 0 {
+			if ps := CheckExtraProperties(map[string]string{p.Name: p.Default}, true, nil); ps.HasError() && p.LegacyOf == "" {
+				t.Errorf("%s: its own default %q is refused: %v", p.Name, p.Default, ps)
+			}
+		}
+	}
+}
