@@ -111,7 +111,7 @@ func (c catalogCheck) set(key string) bool {
 // release, no secret reference, and valid on its own (a broken value has its own error).
 func (c catalogCheck) readable(key string) (string, bool) {
 	v, ok := c.props[key]
-	if !ok {
+	if !ok || c.unknown[key] {
 		return "", false
 	}
 	if p, known := propertyByName[key]; !known || !p.In(c.release) {

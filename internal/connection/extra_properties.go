@@ -18,7 +18,14 @@ const MaxExtraPropertyProblems = 20
 // several properties. Errors come before warnings, each in key order, so that a few errors among
 // many warnings are never among those left unshown.
 func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64) Problems {
-	c := catalogCheck{props: props, tls: tls, release: NewestKnownTrinoRelease}
+	return CheckExtraPropertiesWithUnknown(props, nil, tls, trinoVersion)
+}
+
+// CheckExtraPropertiesWithUnknown is CheckExtraProperties for a configuration whose values are not
+// all known yet (validation before Terraform knows them): the keys in unknown have their names
+// checked, and nothing about their values is judged.
+func CheckExtraPropertiesWithUnknown(props map[string]string, unknown map[string]bool, tls bool, trinoVersion *int64) Problems {
+	c := catalogCheck{props: props, unknown: unknown, tls: tls, release: NewestKnownTrinoRelease}
 	if trinoVersion != nil {
 		c.release, c.versionSet = *trinoVersion, true
 		c.newer = *trinoVersion > NewestKnownTrinoRelease
@@ -67,7 +74,9 @@ const unknownPropertySummary = "Unknown Pinot connector property"
 
 // catalogCheck holds what every rule of one check needs.
 type catalogCheck struct {
-	props   map[string]string
+	props map[string]string
+	// unknown are the keys whose values are not known yet.
+	unknown map[string]bool
 	tls     bool
 	release int64
 	// versionSet is true when trino_version names the release; otherwise it is the newest known.
@@ -83,7 +92,7 @@ func keyProblem(severity Severity, key, summary, detail string) Problem {
 // checkKey applies the rules of one entry: its name, then its value.
 func (c catalogCheck) checkKey(key, value string) Problems {
 	var ps Problems
-	if value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
+	if !c.unknown[key] && value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
 		ps = append(ps, keyProblem(SeverityError, key, "White space around a property value",
 			fmt.Sprintf("The value of %q begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.", key)))
 	}
@@ -91,7 +100,7 @@ func (c catalogCheck) checkKey(key, value string) Problems {
 	if nameProblem != nil {
 		return append(Problems{*nameProblem}, ps...)
 	}
-	if p == nil || len(ps) > 0 {
+	if p == nil || len(ps) > 0 || c.unknown[key] {
 		return ps
 	}
 	return c.checkValue(*p, value)

@@ -209,3 +209,19 @@ func TestPropertyTable(t *testing.T) {
 		}
 	}
 }
+
+// Before Terraform knows a value, only its key is judged.
+func TestCheckExtraPropertiesWithUnknownValues(t *testing.T) {
+	props := map[string]string{"pinot.connection-timeout": "", "pinot.conection-timeout": "", "pinot.grpc.tls.keystore-path": "/k"}
+	unknown := map[string]bool{"pinot.connection-timeout": true, "pinot.conection-timeout": true}
+	ps := CheckExtraPropertiesWithUnknown(props, unknown, true, nil)
+	if len(ps) != 2 || ps[0].Key != "pinot.conection-timeout" || ps[0].Summary != unknownPropertySummary ||
+		ps[1].Key != "pinot.grpc.tls.keystore-path" || ps[1].Summary != "TLS keystore without a password" {
+		t.Errorf("got %v", ps)
+	}
+	props["pinot.grpc.tls.keystore-password"] = ""
+	unknown["pinot.grpc.tls.keystore-password"] = true
+	if ps := CheckExtraPropertiesWithUnknown(props, unknown, true, nil); len(ps) != 1 {
+		t.Errorf("an unknown password still counts as set: %v", ps)
+	}
+}

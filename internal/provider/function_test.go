@@ -33,7 +33,7 @@ var sameAsDataSource = []struct {
 	{"guide bearer token", `api_token = "` + guideBearerToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud"`},
 	{"without TLS or token", `cluster = "c-1", environment = "dev", domain = "x.startree.cloud", tls_enabled = false, grpc_port = 8090`},
 	{"without TLS with token", `api_token = "` + guideBearerToken + `", cluster = "c", environment = "e", domain = "d.io", tls_enabled = false`},
-	{"every input", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = true, grpc_port = 9000, trino_version = 448, env_var_prefix = "SALES", extra_properties = { "pinot.grpc.enabled" = "true", "pinot.grpc.tls.keystore-password" = "k=s:#!\\ é", "custom.unknown" = "warns on the data source only" }`},
+	{"every input", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = true, grpc_port = 9000, trino_version = 448, env_var_prefix = "SALES", extra_properties = { "pinot.grpc.enabled" = "true", "pinot.grpc.tls.keystore-password" = "k=s:#!\\ é", "pinot.http-client.read-timeout" = "1m" }`},
 }
 
 var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "env"}

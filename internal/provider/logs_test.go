@@ -33,7 +33,7 @@ provider "startree" {
 data "startree_trino_connection" "inline" {
   api_token        = "%[1]s"
   cluster          = "pug"
-  extra_properties = { "pinot.grpc.tls.keystore-password" = "%[3]s", "custom.unknown" = "x" }
+  extra_properties = { "pinot.grpc.tls.keystore-password" = "%[3]s", "pinot.http-client.read-timeout" = "1m" }
 }
 
 data "startree_trino_connection" "from_provider" {

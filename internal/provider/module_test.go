@@ -76,6 +76,8 @@ module "pinot" {
     "pinot.grpc.tls.keystore-path"   = "/a/{{b}}/{{{c}}}/{{- d -}}/{{/* e */}}/}}{{"
     "pinot.grpc.tls.truststore-path" = "{{ .Values.secret }}{{ include \"x\" . }}"
     "pinot.grpc.tls.ssl-provider"    = "{{{{{"
+    "pinot.grpc.tls.keystore-password"   = "{{k}}"
+    "pinot.grpc.tls.truststore-password" = "{{t}}"
   }
 }
 

@@ -213,7 +213,7 @@ data "startree_trino_connection" "test" {
   extra_properties = {
     "pinot.segments-per-split"         = "4"
     "pinot.grpc.tls.keystore-password" = "key store"
-    "pinot.connection-timeout"         = "C:\\dir=é"
+    "pinot.http-client.log.path"       = "C:\\dir=é"
   }
 }
 `,
@@ -225,12 +225,12 @@ data "startree_trino_connection" "test" {
 			}),
 			"env_properties": knownvalue.StringRegexp(exactlyLines(
 				"pinot.broker.authentication.password=${ENV:SALES_PASSWORD}",
-				`pinot.connection-timeout=C:\\dir=\u00E9`,
 				"pinot.grpc.tls.keystore-password=${ENV:SALES_GRPC_TLS_KEYSTORE_PASSWORD}",
+				`pinot.http-client.log.path=C:\\dir=\u00E9`,
 				"pinot.segments-per-split=4",
 			)),
 			"properties_map": knownvalue.MapPartial(map[string]knownvalue.Check{
-				"pinot.connection-timeout":         knownvalue.StringExact(`C:\dir=é`),
+				"pinot.http-client.log.path":       knownvalue.StringExact(`C:\dir=é`),
 				"pinot.grpc.tls.keystore-password": knownvalue.StringExact("key store"),
 			}),
 		}),

@@ -28,13 +28,18 @@ func validateExtraProperties(cfg tfsdk.Config, diags *diag.Diagnostics) {
 	if props.IsNull() || props.IsUnknown() || version.IsUnknown() {
 		return
 	}
-	known := make(map[string]string, len(props.Elements()))
+	values := make(map[string]string, len(props.Elements()))
+	var unknown map[string]bool
 	for k, e := range props.Elements() {
 		if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
-			known[k] = s.ValueString()
-		} else {
-			known[k] = "unknown"
+			values[k] = s.ValueString()
+			continue
 		}
+		// Null values are reported by Read or Open; neither kind is judged here.
+		if unknown == nil {
+			unknown = map[string]bool{}
+		}
+		values[k], unknown[k] = "", true
 	}
 	var v *int64
 	if !version.IsNull() {
@@ -42,5 +47,5 @@ func validateExtraProperties(cfg tfsdk.Config, diags *diag.Diagnostics) {
 		v = &n
 	}
 	tlsEnabled := tls.IsNull() || tls.IsUnknown() || tls.ValueBool()
-	appendProblems(diags, path.Root("extra_properties"), connection.CheckExtraProperties(known, tlsEnabled, v).Errors())
+	appendProblems(diags, path.Root("extra_properties"), connection.CheckExtraPropertiesWithUnknown(values, unknown, tlsEnabled, v).Errors())
 }

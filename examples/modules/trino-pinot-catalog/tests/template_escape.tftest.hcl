@@ -6,7 +6,8 @@ variables {
   domain      = "awesome-company.startree.cloud"
   namespace   = "trino"
   extra_properties = {
-    "pinot.grpc.tls.keystore-path" = "/etc/{{x}}/{{{k}}}.jks"
+    "pinot.grpc.tls.keystore-path"     = "/etc/{{x}}/{{{k}}}.jks"
+    "pinot.grpc.tls.keystore-password" = "changeit"
   }
 }
 
