@@ -256,14 +256,14 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 			continue
 		}
 		extra := one(p.Name, sampleValue(p, existing))
-		withPassword(extra, existing)
+		withPassword(extra)
 		add("valid "+p.Type.String(), true, extra)
 		if p.TLSOnly {
 			add("TLS property without TLS", false, one(p.Name, sampleValue(p, existing)))
 		}
 		for _, v := range typeCorners[p.Type] {
 			extra := one(p.Name, v)
-			withPassword(extra, existing)
+			withPassword(extra)
 			add(p.Type.String()+" corner", true, extra)
 		}
 		for _, v := range boundValues(p) {
@@ -355,7 +355,7 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 }
 
 // withPassword adds the password a TLS store path needs, so that the path's own value is judged.
-func withPassword(extra map[string]string, store string) {
+func withPassword(extra map[string]string) {
 	for k := range extra {
 		switch k {
 		case "pinot.grpc.tls.keystore-path":
@@ -368,7 +368,6 @@ func withPassword(extra map[string]string, store string) {
 			extra["pinot.http-client.trust-store-password"] = "changeit"
 		}
 	}
-	_ = store
 }
 
 // sampleValue is a value of the property's type that Trino accepts.
@@ -427,12 +426,12 @@ func boundValues(p Property) []string {
 		vs = append(vs, "0s", "0.4ms", "0.5ms", "1ms", "1ns", "1000000000000000d")
 	}
 	if b.MinDataSize != "" {
-		min := mustDataSize(b.MinDataSize)
-		vs = append(vs, strconv.FormatInt(min-1, 10)+"B", b.MinDataSize)
+		lowest := mustDataSize(b.MinDataSize)
+		vs = append(vs, strconv.FormatInt(lowest-1, 10)+"B", b.MinDataSize)
 	}
 	if b.MaxDataSize != "" {
-		max := mustDataSize(b.MaxDataSize)
-		vs = append(vs, b.MaxDataSize, strconv.FormatInt(max+1, 10)+"B")
+		highest := mustDataSize(b.MaxDataSize)
+		vs = append(vs, b.MaxDataSize, strconv.FormatInt(highest+1, 10)+"B")
 	}
 	return vs
 }

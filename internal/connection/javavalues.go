@@ -1,6 +1,7 @@
 package connection
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -118,8 +119,7 @@ func ParseDuration(s string) (Duration, bool) {
 }
 
 func isRangeError(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
+	return errors.Is(err, strconv.ErrRange)
 }
 
 // dataSizeUnits are the units of io.airlift.units.DataSize, in bytes per unit (powers of 1024).

@@ -68,7 +68,8 @@ func TestParseJavaInt(t *testing.T) {
 }
 
 func TestParseJavaBooleanAndEnum(t *testing.T) {
-	for in, want := range map[string]string{"true": "true", "TRUE": "true", "False": "false", "falſe": "false", "yes": "", "1": "", "": "", "true ": ""} {
+	withSpace := "true" + " "
+	for in, want := range map[string]string{"true": "true", "TRUE": "true", "False": "false", "falſe": "false", "yes": "", "1": "", "": "", withSpace: ""} {
 		v, ok := ParseJavaBoolean(in)
 		got := ""
 		if ok {

@@ -37,13 +37,6 @@ const (
 	KeyBrokerAuthPassword     = "pinot.broker.authentication.password"
 )
 
-// grpcTLSPrefix starts the properties Trino binds only when pinot.grpc.use-plain-text is false.
-const grpcTLSPrefix = "pinot.grpc.tls."
-
-// httpClientPrefix starts the properties of airlift's HTTP client, which the connector binds with
-// the prefix "pinot".
-const httpClientPrefix = "pinot.http-client."
-
 // managedBy names, for each managed key, the inputs that set it, for the error that refuses the key
 // in extra_properties.
 var managedBy = map[string]string{
