@@ -171,7 +171,7 @@ var properties = []Property{
 	{Name: "pinot.count-distinct-pushdown.enabled", Type: TypeBoolean, Default: "true"},
 	{Name: "pinot.target-segment-page-size", Type: TypeDataSize, Default: "1MB"},
 	{Name: "pinot.grpc.enabled", Type: TypeBoolean, Default: "true", DefunctIn: 449},
-	{Name: "pinot.estimated-size-in-bytes-for-non-numeric-column", Type: TypeInt, Default: "20", DefunctIn: 449},
+	{Name: "pinot.estimated-size-in-bytes-for-non-numeric-column", Type: TypeInt, DefunctIn: 449},
 	{Name: "pinot.thread-pool-size", DefunctIn: MinTrinoVersion},
 	{Name: "pinot.idle-timeout", DefunctIn: MinTrinoVersion},
 	{Name: "pinot.max-backlog-per-server", DefunctIn: MinTrinoVersion},

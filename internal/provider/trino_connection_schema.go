@@ -83,20 +83,20 @@ var connectionAttributes = []connectionAttribute{
 	},
 	{
 		name: "trino_version", kind: kindInt64, role: roleOptional, int64s: []validator.Int64{trinoVersionValidator},
-		description: "The Trino release the catalog is for, such as `476`. When set it must be 400 or later (the proxy properties arrived in Trino 400), and `extra_properties` are checked against that release: " +
-			"`pinot.grpc.enabled` and `pinot.estimated-size-in-bytes-for-non-numeric-column` are accepted before 449, `pinot.broker-url` only from 447. Unset, the newest release the provider knows (482) is assumed.",
+		description: "The Trino release the catalog is for, such as `476`. When set it must be " + strconv.Itoa(connection.MinTrinoVersion) + " or later (the proxy properties arrived in Trino 400), and `extra_properties` are checked as that release's Pinot connector checks them: " +
+			"which names it binds, how it reads each value, and its constraints (see the property table). Unset, the newest release the provider knows (" + strconv.Itoa(connection.NewestKnownTrinoRelease) + ") is assumed; above it, an unknown key is a warning instead of an error.",
 	},
 	{
 		name: "extra_properties", kind: kindStringMap, role: roleDefaulted,
-		description: "More catalog properties, written after the managed ones, sorted by key. Keys are checked against Trino's Pinot connector (release 482): " +
-			"a key the provider sets itself, a key Trino has removed, or a `pinot.grpc.tls.*` key without TLS is an error; an unknown key is a warning that names the nearest known property; " +
-			"a value with white space at either end is an error, because Trino trims every value. Security-sensitive values (`pinot.grpc.tls.keystore-password`, `pinot.grpc.tls.truststore-password`) " +
-			"are replaced by environment references in `env_properties` and moved into `env`. Defaults to `{}`. " +
-			"Known keys: " + codeList(connection.KnownPropertyNames()) + ". Removed keys: " + codeList(connection.RemovedPropertyNames()) + ".",
+		description: "More catalog properties, written after the managed ones, sorted by key. Each is checked as Trino's Pinot connector of `trino_version` checks it, so that Trino loads the catalog: " +
+			"an unknown key (with the nearest known name), a removed key, a key the provider sets itself, a `pinot.grpc.tls.*` key without TLS, a value Trino cannot read or that breaks a constraint, " +
+			"a broken rule between properties, and a value with white space at either end (Trino trims every value) are errors. `${ENV:NAME}` values are not checked (Trino resolves them first). " +
+			"Security-sensitive values (" + codeList(sensitiveExtraNames()) + ") are replaced by environment references in `env_properties` and moved into `env`. Defaults to `{}`. " +
+			"The data source page's section \"Extra properties: what Trino accepts\" lists every property with its type, default, rule and releases.",
 	},
 	{
 		name: "env_var_prefix", kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
-		description: "Prefix of the variable names in `env` and `env_properties`: `<prefix>_USERNAME`, `<prefix>_PASSWORD`, and `<prefix>_GRPC_TLS_KEYSTORE_PASSWORD` or `<prefix>_GRPC_TLS_TRUSTSTORE_PASSWORD` for those extra properties. " +
+		description: "Prefix of the variable names in `env` and `env_properties`: `<prefix>_USERNAME`, `<prefix>_PASSWORD`, and for each security-sensitive extra property `<prefix>_` and its name after `pinot.` in upper case with `_` for `.` and `-` (`<prefix>_GRPC_TLS_KEYSTORE_PASSWORD`, `<prefix>_HTTP_CLIENT_HTTP_PROXY_PASSWORD`). " +
 			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `" + connection.DefaultEnvVarPrefix + "`.",
 	},
 	{
@@ -159,6 +159,17 @@ func (a connectionAttribute) attrType() attr.Type {
 }
 
 // codeList renders names as a comma-separated list of code spans.
+// sensitiveExtraNames are the security-sensitive properties extra_properties may set.
+func sensitiveExtraNames() []string {
+	var names []string
+	for _, p := range connection.Properties() {
+		if p.Sensitive {
+			names = append(names, p.Name)
+		}
+	}
+	return names
+}
+
 func codeList(names []string) string {
 	return "`" + strings.Join(names, "`, `") + "`"
 }
