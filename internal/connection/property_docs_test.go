@@ -37,7 +37,7 @@ func TestPropertyTableRows(t *testing.T) {
 	table := PropertyTableMarkdown()
 	for _, row := range []string{
 		"| `pinot.connection-timeout` | duration | `1m` | at least 15s | 400 and later |\n",
-		"| `pinot.grpc.enabled` | boolean | `true` | removed: an error from the release that removed it | 400-448 (removed in 449) |\n",
+		"| `pinot.grpc.enabled` | boolean | `true` | removed: an error from the release that removed it; `false` is an error: Trino then refuses the `pinot.grpc.*` keys the provider writes | 400-448 (removed in 449) |\n",
 		"| `pinot.grpc.tls.keystore-type` | enum | `JKS` | one of `JKS`, `PKCS12` (any case); only with `tls_enabled` | 400 and later |\n",
 		"| `pinot.http-client.http-proxy.password` | string |  | secret: `${ENV:...}` in `env_properties`, the value in `env` | 454 and later |\n",
 		"| `pinot.http-client.max-heap-memory` | data size |  | at least 8MB; at least 16MB before 476 | 469 and later |\n",
