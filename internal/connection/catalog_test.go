@@ -153,6 +153,48 @@ func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
 	}
 }
 
+// Every security-sensitive property moves into Env, the HTTP client's included, and so does a key
+// the provider cannot know (a newer Trino) whose name says it holds a secret.
+func TestComputeMovesEverySecretIntoEnv(t *testing.T) {
+	s := guideSettings(startreeguide.BearerToken)
+	newer := int64(NewestKnownTrinoRelease + 1)
+	s.TrinoVersion = &newer
+	s.ExtraProperties = map[string]string{
+		"pinot.http-client.http-proxy":           "proxy:3128",
+		"pinot.http-client.http-proxy.password":  "proxy secret",
+		"pinot.http-client.key-store-path":       "/etc/ks.p12",
+		"pinot.http-client.key-store-password":   "ks secret",
+		"pinot.http-client.trust-store-password": "ts secret",
+		"pinot.future.api-token":                 "future secret",
+		"pinot.future.limit":                     "7",
+	}
+	c, ps := Compute(s)
+	if ps.HasError() {
+		t.Fatalf("unexpected errors: %v", ps)
+	}
+	wantEnv := map[string]string{
+		"PINOT_USERNAME":                         startreeguide.BearerUsername,
+		"PINOT_PASSWORD":                         startreeguide.BearerPassword,
+		"PINOT_HTTP_CLIENT_HTTP_PROXY_PASSWORD":  "proxy secret",
+		"PINOT_HTTP_CLIENT_KEY_STORE_PASSWORD":   "ks secret",
+		"PINOT_HTTP_CLIENT_TRUST_STORE_PASSWORD": "ts secret",
+		"PINOT_FUTURE_API_TOKEN":                 "future secret",
+	}
+	if !maps.Equal(c.Env(), wantEnv) {
+		t.Errorf("Env = %v, want %v", c.Env(), wantEnv)
+	}
+	for _, secret := range []string{"proxy secret", "ks secret", "ts secret", "future secret"} {
+		if strings.Contains(c.EnvProperties, secret) {
+			t.Errorf("EnvProperties holds %q:\n%s", secret, c.EnvProperties)
+		}
+	}
+	for _, line := range []string{"pinot.future.limit=7\n", "pinot.http-client.http-proxy=proxy:3128\n", "pinot.http-client.key-store-path=/etc/ks.p12\n"} {
+		if !strings.Contains(c.EnvProperties, line) {
+			t.Errorf("EnvProperties lacks %q", line)
+		}
+	}
+}
+
 func TestComputeReportsEveryBrokenInput(t *testing.T) {
 	s := DefaultSettings()
 	bad, version := "st-", int64(1)

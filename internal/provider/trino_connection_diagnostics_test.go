@@ -110,6 +110,35 @@ var diagnosticCases = []diagnosticCase{
   extra_properties = { "pinot.connection-timeout" = null }`),
 		summary: "Null value in extra_properties",
 		detail:  `The entry "pinot.connection-timeout" of extra_properties has no value. Give it a string value or remove the entry.`},
+	// The six catalogs that stopped Trino at start-up while the provider planned them clean.
+	{name: "aggregation pushdown off alone", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.aggregation-pushdown.enabled" = "false" }`),
+		summary: "Count-distinct pushdown needs aggregation pushdown",
+		detail:  `pinot.aggregation-pushdown.enabled is false while pinot.count-distinct-pushdown.enabled is true (its default), and Trino refuses that catalog. Set "pinot.count-distinct-pushdown.enabled" = "false" too, or keep aggregation pushdown on.`},
+	{name: "connection timeout below the minimum", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.connection-timeout" = "5s" }`),
+		summary: "Invalid value for pinot.connection-timeout",
+		detail:  `"5s" is below Trino's minimum of 15s for pinot.connection-timeout.`},
+	{name: "zero segments per split", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.segments-per-split" = "0" }`),
+		summary: "Invalid value for pinot.segments-per-split",
+		detail:  `"0" is below Trino's minimum of 1 for pinot.segments-per-split.`},
+	{name: "boolean yes", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.prefer-broker-queries" = "yes" }`),
+		summary: "Invalid value for pinot.prefer-broker-queries",
+		detail:  `"yes" is not a boolean. Trino reads only true or false (in any case) for pinot.prefer-broker-queries.`},
+	{name: "data size lots", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.target-segment-page-size" = "lots" }`),
+		summary: "Invalid value for pinot.target-segment-page-size",
+		detail:  `"lots" is not a data size. Trino reads a number and a unit of B, kB, MB, GB, TB or PB (as written here), such as "1MB", for pinot.target-segment-page-size.`},
+	{name: "keystore type XYZ", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.grpc.tls.keystore-type" = "XYZ" }`),
+		summary: "Invalid value for pinot.grpc.tls.keystore-type",
+		detail:  `"XYZ" is not one of JKS, PKCS12 (in any case) for pinot.grpc.tls.keystore-type.`},
+	{name: "unknown key", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.http-client.idle-timout" = "1m" }`),
+		summary: "Unknown Pinot connector property",
+		detail:  `"pinot.http-client.idle-timout" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.http-client.idle-timeout"?`},
 	{name: "missing token with TLS", config: dataSource(coordinates),
 		summary: "Missing StarTree API token",
 		detail:  `A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable.`},
