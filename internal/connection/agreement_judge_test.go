@@ -11,6 +11,7 @@ package connection
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -153,6 +154,10 @@ func TestTrinoAgreement(t *testing.T) {
 				}
 				continue
 			}
+			if c.trinoMessage != "" && (v.Loaded || !slices.ContainsFunc(v.Errors, func(e string) bool { return strings.Contains(e, c.trinoMessage) })) {
+				disagreements++
+				t.Errorf("Trino %d, %s (%s): expected Trino to refuse with %q; loaded=%v %q", r.release, c.file(), c.describe(), c.trinoMessage, v.Loaded, v.Errors)
+			}
 			if v.Loaded != providerAccepts {
 				disagreements++
 				problems := c.problems(r.release)
@@ -179,6 +184,11 @@ type agreementCase struct {
 	providerStricter bool
 	// raw, when set, is a catalog file written as is (the goldens).
 	raw string
+	// token, when set, replaces the guide's token; a catalog the provider refuses is written with
+	// the credentials it decodes to.
+	token string
+	// trinoMessage, when set, must be part of Trino's refusal.
+	trinoMessage string
 }
 
 func (c agreementCase) file() string {
@@ -200,11 +210,27 @@ func (c agreementCase) describe() string {
 func (c agreementCase) settings(release int64) Settings {
 	s := DefaultSettings()
 	token := startreeguide.BasicToken
+	if c.token != "" {
+		token = c.token
+	}
 	s.APIToken = &token
 	s.Cluster, s.Environment, s.Domain = startreeguide.Cluster, startreeguide.Environment, startreeguide.Domain
 	s.TLSEnabled = c.tls
 	s.TrinoVersion = &release
-	s.ExtraProperties = c.extra
+	// Security-sensitive properties go in secret_properties, as the rules ask.
+	for k, v := range c.extra {
+		if p, ok := LookupProperty(k); ok && p.Sensitive {
+			if s.SecretProperties == nil {
+				s.SecretProperties = map[string]string{}
+			}
+			s.SecretProperties[k] = v
+			continue
+		}
+		if s.ExtraProperties == nil {
+			s.ExtraProperties = map[string]string{}
+		}
+		s.ExtraProperties[k] = v
+	}
 	return s
 }
 
@@ -227,7 +253,13 @@ func (c agreementCase) render(release int64) (string, bool) {
 	if !ps.HasError() {
 		return conn.Properties, true
 	}
-	creds, _ := ParseToken(*s.APIToken)
+	creds, tokenProblems := ParseToken(*s.APIToken)
+	if tokenProblems.HasError() {
+		// The credentials as they are, without the rules that refused them.
+		decoded, _ := base64.StdEncoding.DecodeString(*s.APIToken)
+		user, password, _ := strings.Cut(string(decoded), ":")
+		creds = Credentials{Type: TokenTypeBasic, Username: user, Password: password}
+	}
 	endpoints, _ := BuildEndpoints(Coordinates{Cluster: s.Cluster, Environment: s.Environment, Domain: s.Domain}, s.TLSEnabled)
 	return render(s, &creds, endpoints).Properties, false
 }
@@ -335,6 +367,12 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 	}
 	add("leading space", true, one("pinot.connection-timeout", " 30s")).providerStricter = true
 	add("trailing tab", true, one("pinot.fetch-retry-count", "3\t")).providerStricter = true
+
+	// A password that Trino would replace with a variable of its node: the provider refuses the
+	// token, and Trino shows it tried to resolve the reference.
+	unset := "STARTREE_JUDGE_UNSET_CREDENTIAL"
+	add("credential holding ${ENV:...}", true, nil).token = base64.StdEncoding.EncodeToString([]byte("user:${ENV:" + unset + "}"))
+	cases[len(cases)-1].trinoMessage = unset
 
 	// The goldens and the examples' catalogs.
 	for _, golden := range []string{"guide_basic.properties", "guide_env.properties"} {

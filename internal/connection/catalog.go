@@ -22,7 +22,10 @@ type Settings struct {
 	GRPCPort        int64
 	TrinoVersion    *int64
 	ExtraProperties map[string]string
-	EnvVarPrefix    string
+	// SecretProperties are the security-sensitive catalog properties, kept apart so that Terraform
+	// can keep them out of plan output.
+	SecretProperties map[string]string
+	EnvVarPrefix     string
 }
 
 // DefaultSettings returns Settings with every default of the contract filled in: TLS on, StarTree
@@ -103,7 +106,10 @@ func Compute(s Settings) (Connection, Problems) {
 		ps = append(ps, CheckTrinoVersion(*s.TrinoVersion)...)
 	}
 	ps = append(ps, CheckEnvVarPrefix(s.EnvVarPrefix)...)
-	ps = append(ps, CheckExtraProperties(s.ExtraProperties, s.TLSEnabled, s.TrinoVersion)...)
+	ps = append(ps, CheckProperties(PropertyInputs{Extra: s.ExtraProperties, Secret: s.SecretProperties}, s.TLSEnabled, s.TrinoVersion)...)
+	if !ps.HasError() {
+		ps = append(ps, checkEnvVarNames(s)...)
+	}
 	if ps.HasError() {
 		return Connection{}, ps
 	}
@@ -131,7 +137,8 @@ func MissingCoordinateProblem(in Input) Problem {
 		fmt.Sprintf("%s is not set. Set %s on this object, %s in the provider block, or the %s environment variable.", in, in, in, envVar))
 }
 
-// CheckEnvVarPrefix applies the rule of env_var_prefix: an uppercase environment variable name.
+// CheckEnvVarPrefix applies the rule of env_var_prefix: an uppercase environment variable name,
+// short enough for a Kubernetes Secret key once suffixed, that no other prefix can collide with.
 func CheckEnvVarPrefix(p string) Problems {
 	ok := p != "" && 'A' <= p[0] && p[0] <= 'Z'
 	for i := 1; ok && i < len(p); i++ {
@@ -139,11 +146,95 @@ func CheckEnvVarPrefix(p string) Problems {
 		ok = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 	}
 	if !ok {
+		fix := ""
+		if f := fixedEnvVarPrefix(p); f != "" {
+			fix = fmt.Sprintf(" Use %q.", f)
+		}
 		return Problems{errorf(InputEnvVarPrefix, "Invalid env_var_prefix",
-			fmt.Sprintf("env_var_prefix %q is not an uppercase variable name. Expected an uppercase ASCII letter followed by uppercase letters, digits and underscores (^[A-Z][A-Z0-9_]*$), such as %q.", p, DefaultEnvVarPrefix))}
+			fmt.Sprintf("env_var_prefix %q is not an uppercase variable name. Expected an uppercase ASCII letter followed by uppercase letters, digits and underscores (^[A-Z][A-Z0-9_]*$), such as %q.%s", p, DefaultEnvVarPrefix, fix))}
+	}
+	if longest := len(p) + 1 + len(longestEnvVarSuffix); longest > MaxEnvVarName {
+		return Problems{errorf(InputEnvVarPrefix, "env_var_prefix too long",
+			fmt.Sprintf("env_var_prefix has %d characters. With the longest ending the provider gives a variable (_%s) a name would have %d characters, and a Kubernetes Secret key has at most %d. Use at most %d characters.", len(p), longestEnvVarSuffix, longest, MaxEnvVarName, MaxEnvVarName-1-len(longestEnvVarSuffix)))}
+	}
+	for _, tail := range collidingTails {
+		if strings.HasSuffix(p, "_"+tail.tail) {
+			shorter := strings.TrimSuffix(p, "_"+tail.tail)
+			return Problems{errorf(InputEnvVarPrefix, "env_var_prefix that another prefix collides with",
+				fmt.Sprintf("env_var_prefix %q ends with \"_%s\", so its %s variable, %s_%s, would have the same name as the %s variable of env_var_prefix %q: two catalogs' secrets could replace each other in one Kubernetes Secret. Choose a prefix that does not end with \"_%s\".",
+					p, tail.tail, tail.restOf, p, tail.rest, tail.wholeOf, shorter, tail.tail))}
+		}
 	}
 	return nil
 }
+
+// fixedEnvVarPrefix spells a prefix as a variable name (upper case, '_' for anything else), or
+// "" when that does not give one.
+func fixedEnvVarPrefix(p string) string {
+	f := strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return r - 'a' + 'A'
+		case 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+			return r
+		}
+		return '_'
+	}, p)
+	if f == "" || f[0] < 'A' || f[0] > 'Z' || f == p {
+		return ""
+	}
+	return f
+}
+
+// MaxEnvVarName is the longest key a Kubernetes Secret allows, and so the longest variable name
+// the provider gives.
+const MaxEnvVarName = 253
+
+// envVarEndings are the endings the provider gives variable names after "<prefix>_": the
+// credentials', and one per security-sensitive property it knows.
+var envVarEndings = func() map[string]string {
+	m := map[string]string{"USERNAME": "username", "PASSWORD": "password"}
+	for _, p := range properties {
+		if p.Sensitive {
+			m[envVarSuffix(p.Name)] = p.Name
+		}
+	}
+	return m
+}()
+
+var longestEnvVarSuffix = func() string {
+	longest := ""
+	for s := range envVarEndings {
+		if len(s) > len(longest) || len(s) == len(longest) && s < longest {
+			longest = s
+		}
+	}
+	return longest
+}()
+
+// collidingTail is a prefix ending that makes two prefixes give one name: P + "_" + tail + "_" +
+// rest is both prefix P's ending tail_rest and prefix P_tail's ending rest.
+type collidingTail struct {
+	tail, rest string
+	// restOf and wholeOf name what the endings rest and tail_rest stand for.
+	restOf, wholeOf string
+}
+
+var collidingTails = func() []collidingTail {
+	var tails []collidingTail
+	for ending := range envVarEndings {
+		for i := 0; i < len(ending); i++ {
+			if ending[i] != '_' {
+				continue
+			}
+			if restOf, ok := envVarEndings[ending[i+1:]]; ok {
+				tails = append(tails, collidingTail{tail: ending[:i], rest: ending[i+1:], restOf: restOf, wholeOf: envVarEndings[ending]})
+			}
+		}
+	}
+	slices.SortFunc(tails, func(a, b collidingTail) int { return strings.Compare(a.tail+"_"+a.rest, b.tail+"_"+b.rest) })
+	return tails
+}()
 
 // The managed lines whose values never need escaping: fixed text, or host names and numbers that
 // the rules have already limited to letters, digits, '.', '-', ':' and '/'.
@@ -167,7 +258,8 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		userVar, passwordVar = s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
 	}
 
-	entries := make([]Entry, 0, 12+len(s.ExtraProperties))
+	props := catalogProperties(s)
+	entries := make([]Entry, 0, 12+len(props))
 	entries = append(entries,
 		Entry{Key: KeyConnectorName, Value: "pinot"},
 		Entry{Key: KeyControllerURLs, Value: e.ControllerURL},
@@ -187,12 +279,8 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		)
 	}
 	firstExtra := len(entries)
-	for _, k := range sortedKeys(s.ExtraProperties) {
-		entry := Entry{Key: k, Value: s.ExtraProperties[k]}
-		if IsSensitiveProperty(k) {
-			entry.EnvVar = s.EnvVarPrefix + "_" + envVarSuffix(k)
-		}
-		entries = append(entries, entry)
+	for _, k := range sortedKeys(props) {
+		entries = append(entries, Entry{Key: k, Value: props[k], EnvVar: envVarOf(s, k)})
 	}
 
 	// Both catalogs go into one buffer and one string; each output is a part of it.
@@ -251,6 +339,59 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		EnvProperties: both[inlineEnd:],
 		Entries:       entries,
 	}
+}
+
+// catalogProperties are extra_properties and secret_properties in one map, as the catalog holds
+// them (the rules have made sure no key is in both).
+func catalogProperties(s Settings) map[string]string {
+	if len(s.SecretProperties) == 0 {
+		return s.ExtraProperties
+	}
+	m := make(map[string]string, len(s.ExtraProperties)+len(s.SecretProperties))
+	for k, v := range s.ExtraProperties {
+		m[k] = v
+	}
+	for k, v := range s.SecretProperties {
+		m[k] = v
+	}
+	return m
+}
+
+// envVarOf names the variable env_properties refers to in place of a property's value, or "" for
+// a value that is not a secret: every key of secret_properties, and every security-sensitive one.
+func envVarOf(s Settings, key string) string {
+	if _, secret := s.SecretProperties[key]; !secret && !IsSensitiveProperty(key) {
+		return ""
+	}
+	return s.EnvVarPrefix + "_" + envVarSuffix(key)
+}
+
+// checkEnvVarNames refuses two secrets that would share a variable name, and a name longer than a
+// Kubernetes Secret key: only keys the provider does not know (for a newer Trino) can do either.
+func checkEnvVarNames(s Settings) Problems {
+	var ps Problems
+	owner := map[string]string{s.EnvVarPrefix + "_USERNAME": "the username", s.EnvVarPrefix + "_PASSWORD": "the password"}
+	for _, k := range sortedKeys(catalogProperties(s)) {
+		name := envVarOf(s, k)
+		if name == "" {
+			continue
+		}
+		in := InputExtraProperties
+		if _, secret := s.SecretProperties[k]; secret {
+			in = InputSecretProperties
+		}
+		if other, taken := owner[name]; taken {
+			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Two secrets with one variable name",
+				Detail: fmt.Sprintf("The value of %q would be the variable %s in env, which already holds %s. Rename the property, or set it under a different env_var_prefix.", k, name, other)})
+			continue
+		}
+		owner[name] = fmt.Sprintf("the value of %q", k)
+		if len(name) > MaxEnvVarName {
+			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Variable name too long",
+				Detail: fmt.Sprintf("The value of %q would be a variable of %d characters in env, and a Kubernetes Secret key has at most %d. Use a shorter env_var_prefix.", k, len(name), MaxEnvVarName)})
+		}
+	}
+	return ps
 }
 
 // writeLine writes "<keyEquals><value>\n" for a managed key, given with its "=", and a value that

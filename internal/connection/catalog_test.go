@@ -123,10 +123,10 @@ func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
 	s := guideSettings(startreeguide.BearerToken)
 	s.EnvVarPrefix = "PINOT_SALES"
 	s.ExtraProperties = map[string]string{
-		"pinot.segments-per-split":           "4",
-		"pinot.grpc.tls.truststore-password": "trust me",
-		"pinot.connection-timeout":           "2m",
+		"pinot.segments-per-split": "4",
+		"pinot.connection-timeout": "2m",
 	}
+	s.SecretProperties = map[string]string{"pinot.grpc.tls.truststore-password": "trust me"}
 	c, ps := Compute(s)
 	if len(ps) != 0 {
 		t.Fatalf("unexpected problems: %v", ps)
@@ -153,20 +153,23 @@ func TestComputeExtraPropertiesAndPrefix(t *testing.T) {
 	}
 }
 
-// Every security-sensitive property moves into Env, the HTTP client's included, and so does a key
-// the provider cannot know (a newer Trino) whose name says it holds a secret.
+// Every property of secret_properties moves into Env, the HTTP client's included, and so does a
+// key the provider cannot know (a newer Trino), whatever its name.
 func TestComputeMovesEverySecretIntoEnv(t *testing.T) {
 	s := guideSettings(startreeguide.BearerToken)
 	newer := int64(NewestKnownTrinoRelease + 1)
 	s.TrinoVersion = &newer
 	s.ExtraProperties = map[string]string{
-		"pinot.http-client.http-proxy":           "proxy:3128",
+		"pinot.http-client.http-proxy":     "proxy:3128",
+		"pinot.http-client.key-store-path": "/etc/ks.p12",
+		"pinot.future.limit":               "7",
+	}
+	s.SecretProperties = map[string]string{
 		"pinot.http-client.http-proxy.password":  "proxy secret",
-		"pinot.http-client.key-store-path":       "/etc/ks.p12",
 		"pinot.http-client.key-store-password":   "ks secret",
 		"pinot.http-client.trust-store-password": "ts secret",
 		"pinot.future.api-token":                 "future secret",
-		"pinot.future.limit":                     "7",
+		"pinot.future.opaque":                    "future opaque secret",
 	}
 	c, ps := Compute(s)
 	if ps.HasError() {
@@ -179,11 +182,12 @@ func TestComputeMovesEverySecretIntoEnv(t *testing.T) {
 		"PINOT_HTTP_CLIENT_KEY_STORE_PASSWORD":   "ks secret",
 		"PINOT_HTTP_CLIENT_TRUST_STORE_PASSWORD": "ts secret",
 		"PINOT_FUTURE_API_TOKEN":                 "future secret",
+		"PINOT_FUTURE_OPAQUE":                    "future opaque secret",
 	}
 	if !maps.Equal(c.Env(), wantEnv) {
 		t.Errorf("Env = %v, want %v", c.Env(), wantEnv)
 	}
-	for _, secret := range []string{"proxy secret", "ks secret", "ts secret", "future secret"} {
+	for _, secret := range []string{"proxy secret", "ks secret", "ts secret", "future secret", "future opaque secret"} {
 		if strings.Contains(c.EnvProperties, secret) {
 			t.Errorf("EnvProperties holds %q:\n%s", secret, c.EnvProperties)
 		}
@@ -256,5 +260,55 @@ func TestMissingCoordinateProblem(t *testing.T) {
 		if p.Detail != want || p.Input != in || p.Summary != "Missing "+string(in) || p.Severity != SeverityError {
 			t.Errorf("MissingCoordinateProblem(%s) = %+v, want detail %q", in, p, want)
 		}
+	}
+}
+
+// No two prefixes the provider accepts give the same variable name, over every ending it gives
+// (the credentials' and every security-sensitive property's): a prefix P and the prefix P + "_" +
+// any leading part of an ending are checked against each other.
+func TestEnvVarNamesNeverCollide(t *testing.T) {
+	bases := []string{"PINOT", "SALES", "P", "A_B"}
+	prefixes := map[string]bool{}
+	for _, base := range bases {
+		prefixes[base] = true
+		for ending := range envVarEndings {
+			parts := strings.Split(ending, "_")
+			for i := 1; i < len(parts); i++ {
+				prefixes[base+"_"+strings.Join(parts[:i], "_")] = true
+			}
+		}
+	}
+	names := map[string]string{}
+	accepted := 0
+	for p := range prefixes {
+		if CheckEnvVarPrefix(p).HasError() {
+			continue
+		}
+		accepted++
+		for ending := range envVarEndings {
+			name := p + "_" + ending
+			if other, taken := names[name]; taken && other != p {
+				t.Errorf("prefixes %q and %q both give %s", p, other, name)
+			}
+			names[name] = p
+		}
+	}
+	if len(collidingTails) == 0 || accepted == len(prefixes) {
+		t.Fatalf("no prefix was refused (%d tails): the test proves nothing", len(collidingTails))
+	}
+}
+
+// Only keys the provider cannot know (a newer Trino) can give two secrets one variable name.
+func TestComputeRefusesSharedVariableNames(t *testing.T) {
+	s := guideSettings(startreeguide.BearerToken)
+	newer := int64(NewestKnownTrinoRelease + 1)
+	s.TrinoVersion = &newer
+	s.SecretProperties = map[string]string{"pinot.a-b.password": "1", "pinot.a.b.password": "2", "pinot.password": "3"}
+	_, ps := Compute(s)
+	errs := ps.Errors()
+	if len(errs) != 2 || errs[0].Key != "pinot.a.b.password" || errs[0].Input != InputSecretProperties ||
+		errs[0].Detail != `The value of "pinot.a.b.password" would be the variable PINOT_A_B_PASSWORD in env, which already holds the value of "pinot.a-b.password". Rename the property, or set it under a different env_var_prefix.` ||
+		errs[1].Detail != `The value of "pinot.password" would be the variable PINOT_PASSWORD in env, which already holds the password. Rename the property, or set it under a different env_var_prefix.` {
+		t.Errorf("got %v", errs)
 	}
 }

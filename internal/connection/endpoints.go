@@ -159,11 +159,11 @@ func CheckDomain(v string) Problems {
 	case v == "":
 		return bad("is empty.")
 	case strings.Contains(v, "://"):
-		return bad("includes a scheme.")
+		return bad("includes a scheme" + bareDomainHint(v))
 	case strings.Contains(v, "/"):
-		return bad("includes a path.")
+		return bad("includes a path" + bareDomainHint(v))
 	case strings.Contains(v, ":"):
-		return bad("includes a port.")
+		return bad("includes a port" + bareDomainHint(v))
 	case strings.HasSuffix(v, "."):
 		return bad("ends with a dot.")
 	case len(v) > maxHostNameLength:
@@ -186,11 +186,26 @@ func CheckDomain(v string) Problems {
 	return nil
 }
 
+// bareDomainHint suggests the domain without its scheme, port and path, when that is a domain.
+func bareDomainHint(v string) string {
+	bare := v
+	if _, after, found := strings.Cut(bare, "://"); found {
+		bare = after
+	}
+	bare, _, _ = strings.Cut(bare, "/")
+	bare, _, _ = strings.Cut(bare, ":")
+	bare = strings.ToLower(strings.TrimSuffix(bare, "."))
+	if bare != v && isDomain(bare) {
+		return fmt.Sprintf("; give the bare domain %q.", bare)
+	}
+	return "."
+}
+
 // CheckGRPCPort applies the rule of grpc_port: a TCP port, 1 to 65535.
 func CheckGRPCPort(p int64) Problems {
 	if p < 1 || p > 65535 {
 		return Problems{errorf(InputGRPCPort, "Invalid grpc_port",
-			fmt.Sprintf("grpc_port is %d. Expected a TCP port from 1 to 65535; StarTree Cloud uses %d.", p, DefaultGRPCPort))}
+			fmt.Sprintf("%d is not a TCP port. Expected a port from 1 to 65535; StarTree Cloud uses %d.", p, DefaultGRPCPort))}
 	}
 	return nil
 }
@@ -199,7 +214,7 @@ func CheckGRPCPort(p int64) Problems {
 func CheckTrinoVersion(v int64) Problems {
 	if v < MinTrinoVersion {
 		return Problems{errorf(InputTrinoVersion, "Trino version too old for the Pinot proxy",
-			fmt.Sprintf("trino_version is %d. The Pinot proxy properties this catalog uses exist from Trino %d on; upgrade Trino or unset trino_version.", v, MinTrinoVersion))}
+			fmt.Sprintf("trino_version is %d, and the Pinot proxy properties this catalog uses exist from Trino %d on. Upgrade Trino to %d or later; the catalog cannot work with an older release.", v, MinTrinoVersion, MinTrinoVersion))}
 	}
 	return nil
 }

@@ -18,14 +18,31 @@ const MaxExtraPropertyProblems = 20
 // several properties. Errors come before warnings, each in key order, so that a few errors among
 // many warnings are never among those left unshown.
 func CheckExtraProperties(props map[string]string, tls bool, trinoVersion *int64) Problems {
-	return CheckExtraPropertiesWithUnknown(props, nil, tls, trinoVersion)
+	return CheckProperties(PropertyInputs{Extra: props}, tls, trinoVersion)
 }
 
-// CheckExtraPropertiesWithUnknown is CheckExtraProperties for a configuration whose values are not
-// all known yet (validation before Terraform knows them): the keys in unknown have their names
-// checked, and nothing about their values is judged.
-func CheckExtraPropertiesWithUnknown(props map[string]string, unknown map[string]bool, tls bool, trinoVersion *int64) Problems {
-	c := catalogCheck{props: props, unknown: unknown, tls: tls, release: NewestKnownTrinoRelease}
+// PropertyInputs are the catalog properties a user sets: extra_properties, and secret_properties
+// for the security-sensitive ones. Unknown names the keys whose values are not known yet
+// (validation before Terraform knows them): their names are checked, nothing about their values.
+type PropertyInputs struct {
+	Extra, Secret map[string]string
+	Unknown       map[string]bool
+}
+
+// CheckProperties applies the rules of extra_properties and secret_properties together, as Trino
+// reads them from one catalog; each problem names the input that holds its key.
+func CheckProperties(in PropertyInputs, tls bool, trinoVersion *int64) Problems {
+	props := in.Extra
+	if len(in.Secret) > 0 {
+		props = make(map[string]string, len(in.Extra)+len(in.Secret))
+		for k, v := range in.Extra {
+			props[k] = v
+		}
+		for k, v := range in.Secret {
+			props[k] = v
+		}
+	}
+	c := catalogCheck{props: props, secret: in.Secret, unknown: in.Unknown, tls: tls, release: NewestKnownTrinoRelease}
 	if trinoVersion != nil {
 		c.release, c.versionSet = *trinoVersion, true
 		c.newer = *trinoVersion > NewestKnownTrinoRelease
@@ -35,6 +52,17 @@ func CheckExtraPropertiesWithUnknown(props map[string]string, unknown map[string
 		ps = append(ps, c.checkKey(k, props[k])...)
 	}
 	ps = append(ps, c.crossRules()...)
+	for _, k := range sortedKeys(in.Secret) {
+		if _, both := in.Extra[k]; both {
+			ps = append(ps, keyProblem(SeverityError, k, "Property set twice",
+				fmt.Sprintf("%q is set in both extra_properties and secret_properties. Keep it in secret_properties only.", k)))
+		}
+	}
+	for i := range ps {
+		if _, fromSecret := in.Secret[ps[i].Key]; fromSecret && ps[i].Input == InputExtraProperties {
+			ps[i].Input = InputSecretProperties
+		}
+	}
 	return limitProblems(ps)
 }
 
@@ -74,7 +102,9 @@ const unknownPropertySummary = "Unknown Pinot connector property"
 
 // catalogCheck holds what every rule of one check needs.
 type catalogCheck struct {
-	props map[string]string
+	// props holds both inputs; secret holds the keys (and values) of secret_properties.
+	props  map[string]string
+	secret map[string]string
 	// unknown are the keys whose values are not known yet.
 	unknown map[string]bool
 	tls     bool
@@ -119,7 +149,13 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 			"extra_properties has an entry whose key is empty. Every key must be a Pinot connector property name such as \"pinot.connection-timeout\".")
 	case managedBy[key] != "":
 		return fail("Property managed by the provider",
-			fmt.Sprintf("%q is set by %s, not by extra_properties. Remove it from extra_properties.", key, managedBy[key]))
+			fmt.Sprintf("%q is set by %s, not by %s. Remove it from %s.", key, managedBy[key], c.inputOf(key), c.inputOf(key)))
+	case c.isSecret(key) && known && !p.Sensitive:
+		return fail("Not a secret property",
+			fmt.Sprintf("%q is not security-sensitive. Set it in extra_properties, where its value stays visible in plans.", key))
+	case !c.isSecret(key) && (known && p.Sensitive || !known && c.newer && IsSensitiveProperty(key)):
+		return fail("Secret in extra_properties",
+			fmt.Sprintf("%q is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.", key))
 	case !known && c.newer:
 		w := keyProblem(SeverityWarning, key, unknownPropertySummary,
 			fmt.Sprintf("%q is not a property of Trino's Pinot connector as of Trino %d, the newest release the provider knows; trino_version is %d, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given.", key, NewestKnownTrinoRelease, c.release))
@@ -133,7 +169,7 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 			when = fmt.Sprintf("in Trino %d", p.DefunctIn)
 		}
 		return fail("Property removed from Trino",
-			fmt.Sprintf("%q was removed %s, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.", key, when))
+			fmt.Sprintf("%q was removed %s, and Trino refuses to load a catalog that sets a removed property. Remove it from %s.", key, when, c.inputOf(key)))
 	case c.release < p.Since:
 		return fail("Property not in this Trino release",
 			fmt.Sprintf("%q exists from Trino %d on, and trino_version is %d; Trino refuses to load a catalog that sets a property it does not know. Remove it or raise trino_version.", key, p.Since, c.release))
@@ -142,6 +178,20 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 			fmt.Sprintf("%q applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.", key))
 	}
 	return p, nil
+}
+
+// isSecret reports whether the key comes from secret_properties.
+func (c catalogCheck) isSecret(key string) bool {
+	_, ok := c.secret[key]
+	return ok
+}
+
+// inputOf names the input that holds the key.
+func (c catalogCheck) inputOf(key string) Input {
+	if c.isSecret(key) {
+		return InputSecretProperties
+	}
+	return InputExtraProperties
 }
 
 // releaseText names the release the rules applied, for messages.
@@ -194,7 +244,7 @@ func (c catalogCheck) checkValue(p Property, value string) Problems {
 // valueRule returns why Trino would refuse the value, or "".
 func (c catalogCheck) valueRule(p Property, value string) string {
 	shown := fmt.Sprintf("%q", value)
-	if p.Sensitive {
+	if p.Sensitive || c.isSecret(p.Name) {
 		shown = "The value"
 	}
 	switch p.Type {

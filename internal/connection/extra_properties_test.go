@@ -96,7 +96,7 @@ func TestCheckExtraPropertiesAccepts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if ps := CheckExtraProperties(tt.props, tt.tls, tt.version); len(ps) != 0 {
+			if ps := checkSplit(tt.props, tt.tls, tt.version); len(ps) != 0 {
 				t.Errorf("unexpected problems: %v", ps)
 			}
 		})

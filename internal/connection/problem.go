@@ -14,15 +14,16 @@ type Input string
 
 // The inputs of a connection, named as the data source names them.
 const (
-	InputAPIToken        Input = "api_token"
-	InputCluster         Input = "cluster"
-	InputEnvironment     Input = "environment"
-	InputDomain          Input = "domain"
-	InputTLSEnabled      Input = "tls_enabled"
-	InputGRPCPort        Input = "grpc_port"
-	InputTrinoVersion    Input = "trino_version"
-	InputExtraProperties Input = "extra_properties"
-	InputEnvVarPrefix    Input = "env_var_prefix"
+	InputAPIToken         Input = "api_token"
+	InputCluster          Input = "cluster"
+	InputEnvironment      Input = "environment"
+	InputDomain           Input = "domain"
+	InputTLSEnabled       Input = "tls_enabled"
+	InputGRPCPort         Input = "grpc_port"
+	InputTrinoVersion     Input = "trino_version"
+	InputExtraProperties  Input = "extra_properties"
+	InputSecretProperties Input = "secret_properties"
+	InputEnvVarPrefix     Input = "env_var_prefix"
 )
 
 // Severity tells an error, which stops the computation, from a warning, which does not.
@@ -41,7 +42,7 @@ const (
 type Problem struct {
 	Severity Severity
 	Input    Input
-	// Key is the extra_properties key at fault, when Input is InputExtraProperties.
+	// Key is the property at fault, when Input is InputExtraProperties or InputSecretProperties.
 	Key     string
 	Summary string
 	Detail  string

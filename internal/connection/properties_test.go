@@ -112,7 +112,8 @@ func TestCatalogRoundTripThroughJava(t *testing.T) {
 	var files []string
 	for _, v := range values {
 		s := guideSettings(startreeguide.BasicToken)
-		s.ExtraProperties = map[string]string{"pinot.http-client.log.path": v, "pinot.grpc.tls.keystore-password": v}
+		s.ExtraProperties = map[string]string{"pinot.http-client.log.path": v}
+		s.SecretProperties = map[string]string{"pinot.grpc.tls.keystore-password": v}
 		c, ps := Compute(s)
 		if ps.HasError() {
 			t.Fatalf("Compute with %q: %v", v, ps)

@@ -19,6 +19,12 @@ var (
 // secretResolverSince is the first Trino release that resolves ${provider:key} itself.
 const secretResolverSince = 454
 
+// HoldsSecretReference reports whether some release of Trino would read part of the value as a
+// secret reference: ${provider:key} in any case (from 454), which includes ${ENV:NAME} (before).
+func HoldsSecretReference(value string) bool {
+	return strings.Contains(value, "${") && secretReference457.MatchString(value)
+}
+
 // secretReferences reports whether Trino would replace part of the value before reading it, and
 // the problem with a reference Trino cannot resolve.
 func secretReferences(key, value string, release int64) (bool, *Problem) {

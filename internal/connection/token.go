@@ -42,6 +42,10 @@ type Credentials struct {
 // concern InputAPIToken; none of them quotes the token or any part of it.
 func ParseToken(token string) (Credentials, Problems) {
 	t := trimASCIISpace(token)
+	if scheme := authorizationScheme(t); scheme != "" {
+		return Credentials{}, Problems{errorf(InputAPIToken, "HTTP authorization scheme in the StarTree API token",
+			fmt.Sprintf("The API token starts with %q, the word an HTTP Authorization header puts before a token. Remove %q and give the token alone.", scheme, scheme))}
+	}
 	switch {
 	case t == "":
 		return Credentials{}, Problems{errorf(InputAPIToken, "Empty StarTree API token",
@@ -67,8 +71,12 @@ func parseBearer(rest string) (Credentials, Problems) {
 		if segments > 2 {
 			summary = "Too many segments in the bearer token"
 		}
+		noun := "segments"
+		if segments == 1 {
+			noun = "segment"
+		}
 		return Credentials{}, Problems{errorf(InputAPIToken, summary,
-			fmt.Sprintf("After the \"st-\" prefix the token has %d hyphen-separated segments, expected 2. %s", segments, format))}
+			fmt.Sprintf("After the \"st-\" prefix the token has %d hyphen-separated %s, expected 2. %s", segments, noun, format))}
 	}
 	key, secret, _ := strings.Cut(rest, "-")
 	var ps Problems
@@ -98,6 +106,10 @@ func parseBearer(rest string) (Credentials, Problems) {
 
 func parseBasic(t string) (Credentials, Problems) {
 	decoded, detail := decodeBase64(t)
+	if detail != "" && strings.Contains(t, ":") {
+		return Credentials{}, Problems{errorf(InputAPIToken, "Basic token not base64-encoded",
+			"The API token contains a colon, so it looks like \"<key>:<secret>\" before base64 encoding; a basic token is that text encoded. Encode it, for example with base64encode(\"<key>:<secret>\") in Terraform, or give the token StarTree issued as it is.")}
+	}
 	if detail != "" {
 		return Credentials{}, Problems{errorf(InputAPIToken, "Invalid StarTree API token", detail)}
 	}
@@ -129,7 +141,27 @@ func parseBasic(t string) (Credentials, Problems) {
 	if ps.HasError() {
 		return Credentials{}, ps
 	}
+	for _, part := range []struct{ name, value string }{{"username", user}, {"password", password}} {
+		if HoldsSecretReference(part.value) {
+			ps = append(ps, errorf(InputAPIToken, "Secret reference in the basic token's "+part.name,
+				"The "+part.name+" decoded from the basic token holds a ${name:...} sequence. Trino replaces such a sequence in a catalog value with a secret of the Trino node (an environment variable, for ${ENV:...}) before it sends the "+part.name+", and it cannot be escaped, so the provider refuses the token."))
+		}
+	}
+	if ps.HasError() {
+		return Credentials{}, ps
+	}
 	return Credentials{Type: TokenTypeBasic, Username: user, Password: password}, nil
+}
+
+// authorizationScheme returns the HTTP authorization scheme a pasted header value starts with
+// ("Bearer " or "Basic ", in any case), or "".
+func authorizationScheme(t string) string {
+	for _, scheme := range []string{"Bearer", "Basic"} {
+		if len(t) > len(scheme) && strings.EqualFold(t[:len(scheme)], scheme) && (t[len(scheme)] == ' ' || t[len(scheme)] == '\t') {
+			return t[:len(scheme)] + " "
+		}
+	}
+	return ""
 }
 
 // decodeBase64 accepts the standard and the URL-safe alphabets, padded or not. On failure it

@@ -70,8 +70,8 @@ func TestParseTokenInvalid(t *testing.T) {
 		{"white space only", " \n\t", "Empty StarTree API token", "empty or white space only"},
 		{"space inside", "st-XkQBXKr652MV1VF9 -5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "White space inside the StarTree API token", "white space between its characters"},
 		{"newline inside base64", startreeguide.BasicToken[:20] + "\n" + startreeguide.BasicToken[20:], "White space inside the StarTree API token", "white space between"},
-		{"bearer without segments", "st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5", "Too few segments in the bearer token", "has 1 hyphen-separated segments, expected 2"},
-		{"bearer prefix only", "st-", "Too few segments in the bearer token", "has 1 hyphen-separated segments"},
+		{"bearer without segments", "st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5", "Too few segments in the bearer token", "has 1 hyphen-separated segment, expected 2"},
+		{"bearer prefix only", "st-", "Too few segments in the bearer token", "has 1 hyphen-separated segment,"},
 		{"bearer with extra segment", "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5-yrHXRSPKMCcNRlRg", "Too many segments in the bearer token", "has 3 hyphen-separated segments, expected 2"},
 		{"bearer empty key", "st--5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg", "Empty key in the bearer token", "key segment of the bearer token is empty"},
 		{"bearer empty secret", "st-XkQBXKr652MV1VF9-", "Empty secret in the bearer token", "secret segment of the bearer token is empty"},
@@ -98,6 +98,14 @@ func TestParseTokenInvalid(t *testing.T) {
 		{"colon only", b64(":"), "Empty username in the basic token", "is empty"},
 		{"username with leading space", b64(" user:password"), "White space around the basic token's username", "Trino trims every catalog value"},
 		{"password with trailing space", b64("user:password "), "White space around the basic token's password", "begins or ends with a space"},
+		{"pasted HTTP header", "Bearer " + startreeguide.BearerToken, "HTTP authorization scheme in the StarTree API token",
+			`The API token starts with "Bearer ", the word an HTTP Authorization header puts before a token. Remove "Bearer " and give the token alone.`},
+		{"pasted basic header", "basic " + startreeguide.BasicToken, "HTTP authorization scheme in the StarTree API token", `starts with "basic "`},
+		{"key and secret not encoded", startreeguide.BasicUsername + ":" + startreeguide.BasicPassword, "Basic token not base64-encoded",
+			`Encode it, for example with base64encode("<key>:<secret>") in Terraform`},
+		{"password that Trino would resolve", b64("user:${ENV:AWS_SECRET_ACCESS_KEY}"), "Secret reference in the basic token's password",
+			"holds a ${name:...} sequence. Trino replaces such a sequence in a catalog value with a secret of the Trino node"},
+		{"password with a lower-case reference", b64("user:pre${env:HOME}post"), "Secret reference in the basic token's password", "holds a ${name:...} sequence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,8 +144,13 @@ func assertNoSecret(t *testing.T, ps Problems, secrets ...string) {
 	for _, p := range ps {
 		text := p.Summary + "\n" + p.Detail + "\n" + p.Key
 		for _, secret := range secrets {
-			// The bearer prefix is public and appears in the messages that describe the format.
-			secret = strings.TrimPrefix(strings.TrimSpace(secret), BearerPrefix)
+			// The bearer prefix and an HTTP authorization scheme are public and appear in the
+			// messages that describe the format.
+			secret = strings.TrimSpace(secret)
+			if scheme := authorizationScheme(secret); scheme != "" {
+				secret = strings.TrimSpace(secret[len(scheme):])
+			}
+			secret = strings.TrimPrefix(secret, BearerPrefix)
 			if secret == "" {
 				continue
 			}

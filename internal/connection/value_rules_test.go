@@ -6,6 +6,25 @@ import (
 
 // Every value and cross-property rule, with its exact message. Which of these Trino refuses is
 // proven by the agreement suite (agreement_judge_test.go) against the real connector.
+// split puts each security-sensitive key of m in secret_properties and the rest in
+// extra_properties, as a user following the rules would.
+func split(m map[string]string) PropertyInputs {
+	in := PropertyInputs{Extra: map[string]string{}, Secret: map[string]string{}}
+	for k, v := range m {
+		if p, ok := LookupProperty(k); ok && p.Sensitive {
+			in.Secret[k] = v
+		} else {
+			in.Extra[k] = v
+		}
+	}
+	return in
+}
+
+// checkSplit is CheckExtraProperties with the secrets in secret_properties.
+func checkSplit(m map[string]string, tls bool, v *int64) Problems {
+	return CheckProperties(split(m), tls, v)
+}
+
 func TestValueRules(t *testing.T) {
 	v := func(n int64) *int64 { return &n }
 	tests := []struct {
@@ -108,12 +127,16 @@ func TestValueRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := CheckExtraProperties(tt.props, true, tt.version).Errors()
+			ps := checkSplit(tt.props, true, tt.version).Errors()
 			if len(ps) != 1 {
 				t.Fatalf("got %d errors %v, want 1", len(ps), ps)
 			}
 			p := ps[0]
-			if p.Key != tt.key || p.Summary != tt.summary || p.Detail != tt.detail || p.Input != InputExtraProperties {
+			wantInput := InputExtraProperties
+			if prop, _ := LookupProperty(tt.key); prop.Sensitive {
+				wantInput = InputSecretProperties
+			}
+			if p.Key != tt.key || p.Summary != tt.summary || p.Detail != tt.detail || p.Input != wantInput {
 				t.Errorf("got %q on %q: %q\nwant %q on %q: %q", p.Summary, p.Key, p.Detail, tt.summary, tt.key, tt.detail)
 			}
 		})
@@ -143,7 +166,7 @@ func TestValueRulesAccept(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if ps := CheckExtraProperties(tt.props, true, tt.version); ps.HasError() {
+			if ps := checkSplit(tt.props, true, tt.version); ps.HasError() {
 				t.Errorf("unexpected errors: %v", ps)
 			}
 		})
@@ -166,7 +189,7 @@ func TestValueWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := CheckExtraProperties(tt.props, true, nil)
+			ps := checkSplit(tt.props, true, nil)
 			if ps.HasError() || len(ps) != 1 || ps[0].Summary != tt.summary || ps[0].Detail != tt.detail {
 				t.Errorf("got %v\nwant the warning %q: %q", ps, tt.summary, tt.detail)
 			}
@@ -203,7 +226,7 @@ func TestPropertyTable(t *testing.T) {
 			}
 		}
 		if p.Default != "" && p.DefunctIn == 0 {
-			if ps := CheckExtraProperties(map[string]string{p.Name: p.Default}, true, nil); ps.HasError() && p.LegacyOf == "" {
+			if ps := checkSplit(map[string]string{p.Name: p.Default}, true, nil); ps.HasError() && p.LegacyOf == "" {
 				t.Errorf("%s: its own default %q is refused: %v", p.Name, p.Default, ps)
 			}
 		}
@@ -214,14 +237,61 @@ func TestPropertyTable(t *testing.T) {
 func TestCheckExtraPropertiesWithUnknownValues(t *testing.T) {
 	props := map[string]string{"pinot.connection-timeout": "", "pinot.conection-timeout": "", "pinot.grpc.tls.keystore-path": "/k"}
 	unknown := map[string]bool{"pinot.connection-timeout": true, "pinot.conection-timeout": true}
-	ps := CheckExtraPropertiesWithUnknown(props, unknown, true, nil)
+	ps := CheckProperties(PropertyInputs{Extra: props, Unknown: unknown}, true, nil)
+	secrets := map[string]string{}
 	if len(ps) != 2 || ps[0].Key != "pinot.conection-timeout" || ps[0].Summary != unknownPropertySummary ||
 		ps[1].Key != "pinot.grpc.tls.keystore-path" || ps[1].Summary != "TLS keystore without a password" {
 		t.Errorf("got %v", ps)
 	}
-	props["pinot.grpc.tls.keystore-password"] = ""
+	secrets["pinot.grpc.tls.keystore-password"] = ""
 	unknown["pinot.grpc.tls.keystore-password"] = true
-	if ps := CheckExtraPropertiesWithUnknown(props, unknown, true, nil); len(ps) != 1 {
+	if ps := CheckProperties(PropertyInputs{Extra: props, Secret: secrets, Unknown: unknown}, true, nil); len(ps) != 1 {
 		t.Errorf("an unknown password still counts as set: %v", ps)
+	}
+}
+
+// Secrets live in secret_properties: a security-sensitive key in extra_properties, a plain one in
+// secret_properties and a key in both are errors on the input at fault.
+func TestSecretProperties(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      PropertyInputs
+		input   Input
+		key     string
+		summary string
+		detail  string
+	}{
+		{"secret in extra_properties", PropertyInputs{Extra: map[string]string{"pinot.grpc.tls.keystore-password": "s3cret!"}}, InputExtraProperties,
+			"pinot.grpc.tls.keystore-password", "Secret in extra_properties",
+			`"pinot.grpc.tls.keystore-password" is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.`},
+		{"plain property in secret_properties", PropertyInputs{Secret: map[string]string{"pinot.connection-timeout": "1m"}}, InputSecretProperties,
+			"pinot.connection-timeout", "Not a secret property",
+			`"pinot.connection-timeout" is not security-sensitive. Set it in extra_properties, where its value stays visible in plans.`},
+		{"in both", PropertyInputs{Extra: map[string]string{"pinot.http-client.key-store-password": "a"}, Secret: map[string]string{"pinot.http-client.key-store-password": "a"}}, InputSecretProperties,
+			"pinot.http-client.key-store-password", "Property set twice",
+			`"pinot.http-client.key-store-password" is set in both extra_properties and secret_properties. Keep it in secret_properties only.`},
+		{"managed password in secret_properties", PropertyInputs{Secret: map[string]string{"pinot.broker.authentication.password": "p"}}, InputSecretProperties,
+			"pinot.broker.authentication.password", "Property managed by the provider",
+			`"pinot.broker.authentication.password" is set by api_token, not by secret_properties. Remove it from secret_properties.`},
+		{"a secret's value is never quoted", PropertyInputs{Secret: map[string]string{"pinot.grpc.tls.keystore-password": "${vault:abc}"}}, InputSecretProperties,
+			"pinot.grpc.tls.keystore-password", "Secret reference Trino cannot resolve",
+			`The value of "pinot.grpc.tls.keystore-password" holds a ${name:...} sequence other than ${ENV:...}, which Trino 483 reads as a reference to a secret provider it does not know, and there is no way to escape it. Change the value, or refer to an environment variable with ${ENV:NAME}.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := CheckProperties(tt.in, true, nil).Errors()
+			found := false
+			for _, p := range ps {
+				if p.Key == tt.key && p.Summary == tt.summary {
+					found = true
+					if p.Input != tt.input || p.Detail != tt.detail {
+						t.Errorf("got %q on %s: %q\nwant %q on %s: %q", p.Summary, p.Input, p.Detail, tt.summary, tt.input, tt.detail)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("got %v, want %q on %q", ps, tt.summary, tt.key)
+			}
+		})
 	}
 }

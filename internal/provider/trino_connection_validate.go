@@ -47,5 +47,5 @@ func validateExtraProperties(cfg tfsdk.Config, diags *diag.Diagnostics) {
 		v = &n
 	}
 	tlsEnabled := tls.IsNull() || tls.IsUnknown() || tls.ValueBool()
-	appendProblems(diags, path.Root("extra_properties"), connection.CheckExtraPropertiesWithUnknown(values, unknown, tlsEnabled, v).Errors())
+	appendProblems(diags, path.Root("extra_properties"), connection.CheckProperties(connection.PropertyInputs{Extra: values, Unknown: unknown}, tlsEnabled, v).Errors())
 }
