@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -52,7 +53,7 @@ func (encodePropertiesFunction) Run(ctx context.Context, req function.RunRequest
 	for k, v := range props.Elements() {
 		s, ok := v.(types.String)
 		if !ok || s.IsNull() {
-			nulls = append(nulls, "\""+k+"\"")
+			nulls = append(nulls, strconv.Quote(k))
 			continue
 		}
 		m[k] = s.ValueString()

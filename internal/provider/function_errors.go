@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -19,21 +20,28 @@ const functionNotes = "\n\nA function differs from the data source in three ways
 // prefix, when not empty, names the part of the argument each problem is about ("settings").
 // Terraform ends the message with a period, so the text does not.
 func problemsError(arg int64, prefix string, ps connection.Problems) *function.FuncError {
-	errs := ps.Errors()
-	if len(errs) == 0 {
+	texts := problemTexts(prefix, ps)
+	if len(texts) == 0 {
 		return nil
 	}
-	texts := make([]string, 0, len(errs))
-	for _, p := range errs {
+	return function.NewArgumentFuncError(arg, strings.Join(texts, "; "))
+}
+
+// problemTexts renders the errors among ps for a function message, each with the part of the
+// argument it is about; a property name is quoted as Go quotes it, so that no character of it can
+// act on the terminal.
+func problemTexts(prefix string, ps connection.Problems) []string {
+	var texts []string
+	for _, p := range ps.Errors() {
 		text := p.Summary + ": " + strings.TrimSuffix(p.Detail, ".")
 		if prefix != "" {
 			where := prefix + "." + string(p.Input)
 			if p.Key != "" {
-				where += "[\"" + p.Key + "\"]"
+				where += "[" + strconv.Quote(p.Key) + "]"
 			}
 			text = where + ": " + text
 		}
 		texts = append(texts, text)
 	}
-	return function.NewArgumentFuncError(arg, strings.Join(texts, "; "))
+	return texts
 }

@@ -2,10 +2,12 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -55,8 +57,9 @@ func (trinoConnectionFunction) Definition(_ context.Context, _ function.Definiti
 		MarkdownDescription: "Computes what the `startree_trino_connection` data source computes, from an object (or map) with the data source's argument names, " +
 			"and returns an object with exactly the data source's outputs: " + codeList(slices.Sorted(maps.Keys(connectionResultType))) + ". " +
 			"A function cannot read the provider block or the environment, so `cluster`, `environment` and `domain` are required, and so is `api_token` when `tls_enabled` is true (the default); " +
-			"the other arguments default as on the data source, and a null value counts as unset. Numbers must be numbers and booleans booleans (a `map(string)` cannot carry them), " +
-			"and `extra_properties` must be an object or map of strings. An unknown part anywhere in `settings` makes the result unknown." + functionNotes,
+			"the other arguments default as on the data source, and a null value counts as unset. Each value is converted as Terraform converts it for the data source's typed argument " +
+			"(`grpc_port = \"8096\"` is the number 8096, `tls_enabled = \"false\"` the bool, a number in `extra_properties` its decimal text), or refused with Terraform's words. " +
+			"An unknown part anywhere in `settings` makes the result unknown." + functionNotes,
 		Parameters: []function.Parameter{
 			function.DynamicParameter{
 				Name:                "settings",
@@ -73,9 +76,9 @@ func (trinoConnectionFunction) Run(ctx context.Context, req function.RunRequest,
 	if resp.Error != nil {
 		return
 	}
-	s, text := functionSettings(settings)
-	if text != "" {
-		resp.Error = function.NewArgumentFuncError(0, text)
+	s, numberProblems, texts := functionSettings(settings)
+	if len(texts) > 0 || numberProblems.HasError() {
+		resp.Error = function.NewArgumentFuncError(0, strings.Join(append(problemTexts("settings", numberProblems), texts...), "; "))
 		return
 	}
 	c, ps := connection.Compute(s)
@@ -98,9 +101,11 @@ func (trinoConnectionFunction) Run(ctx context.Context, req function.RunRequest,
 	resp.Error = resp.Result.Set(ctx, result)
 }
 
-// functionSettings reads the settings argument into core Settings. It returns the text of an error
-// when an argument name is unknown, a value has the wrong type or a required argument is missing.
-func functionSettings(v types.Dynamic) (connection.Settings, string) {
+// functionSettings reads the settings argument into core Settings, converting each value as
+// Terraform converts it for the data source's typed attribute. It returns the core's problems with
+// the numbers and the texts of the other errors: an unknown argument name, a value Terraform could
+// not convert, a required argument that is missing.
+func functionSettings(v types.Dynamic) (connection.Settings, connection.Problems, []string) {
 	s := connection.DefaultSettings()
 	var attrs map[string]attr.Value
 	switch u := v.UnderlyingValue().(type) {
@@ -109,127 +114,182 @@ func functionSettings(v types.Dynamic) (connection.Settings, string) {
 	case types.Map:
 		attrs = u.Elements()
 	default:
-		return s, "settings must be an object or a map with the data source's argument names (" + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ") + ")"
+		return s, nil, []string{"settings must be an object or a map with the data source's argument names (" + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ") + ")"}
 	}
-	var unknownNames, problems []string
+	var unknownNames []string
 	for name := range attrs {
 		if _, ok := connectionInputs[name]; !ok {
-			unknownNames = append(unknownNames, "\""+name+"\"")
+			unknownNames = append(unknownNames, strconv.Quote(name))
 		}
 	}
 	if len(unknownNames) > 0 {
 		sort.Strings(unknownNames)
-		return s, "settings has no argument named " + strings.Join(unknownNames, ", ") + "; the allowed names are " + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ")
+		return s, nil, []string{"settings has no argument named " + strings.Join(unknownNames, ", ") + "; the allowed names are " + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ")}
 	}
-	present := func(name string) (attr.Value, bool) {
-		val, ok := attrs[name]
-		return val, ok && !val.IsNull()
-	}
-	str := func(name string, target *string) bool {
-		val, ok := present(name)
-		if !ok {
-			return false
-		}
-		sv, isString := val.(types.String)
-		if !isString {
-			problems = append(problems, "settings."+name+" must be a string")
-			return false
-		}
-		*target = sv.ValueString()
-		return true
-	}
-	num := func(name string, target *int64) bool {
-		val, ok := present(name)
-		if !ok {
-			return false
-		}
-		n, isInt := wholeNumber(val)
-		if !isInt {
-			problems = append(problems, "settings."+name+" must be a whole number")
-			return false
-		}
-		*target = n
-		return true
-	}
-
+	r := settingsReader{attrs: attrs}
 	var token string
-	if str("api_token", &token) {
+	if r.str("api_token", &token) {
 		s.APIToken = &token
 	}
 	for _, c := range []struct {
 		name   string
 		target *string
 	}{{"cluster", &s.Cluster}, {"environment", &s.Environment}, {"domain", &s.Domain}} {
-		if _, ok := present(c.name); !ok {
-			problems = append(problems, "settings."+c.name+" is required: a function cannot read the provider block or the environment")
+		if _, ok := r.present(c.name); !ok {
+			r.fail(c.name, "is required: a function cannot read the provider block or the environment")
 			continue
 		}
-		str(c.name, c.target)
+		r.str(c.name, c.target)
 	}
-	str("env_var_prefix", &s.EnvVarPrefix)
-	num("grpc_port", &s.GRPCPort)
+	r.str("env_var_prefix", &s.EnvVarPrefix)
+	r.number("grpc_port", connection.InputGRPCPort, &s.GRPCPort)
 	var version int64
-	if num("trino_version", &version) {
+	if r.number("trino_version", connection.InputTrinoVersion, &version) {
 		s.TrinoVersion = &version
 	}
-	if val, ok := present("tls_enabled"); ok {
-		if b, isBool := val.(types.Bool); isBool {
-			s.TLSEnabled = b.ValueBool()
-		} else {
-			problems = append(problems, "settings.tls_enabled must be a bool")
-		}
-	}
-	if val, ok := present("extra_properties"); ok {
-		props, text := stringElements(val)
-		if text != "" {
-			problems = append(problems, text)
-		}
-		s.ExtraProperties = props
-	}
+	r.boolean("tls_enabled", &s.TLSEnabled)
+	s.ExtraProperties = r.stringMap("extra_properties")
+	s.SecretProperties = r.stringMap("secret_properties")
 	if s.TLSEnabled && s.APIToken == nil {
-		problems = append(problems, "settings.api_token is required when tls_enabled is true (the default): a function cannot read the provider block or the "+connection.EnvAPIToken+" environment variable")
+		r.fail("api_token", "is required when tls_enabled is true (the default): a function cannot read the provider block or the "+connection.EnvAPIToken+" environment variable")
 	}
-	return s, strings.Join(problems, "; ")
+	return s, r.problems, r.texts
 }
 
-// wholeNumber returns a number value as an int64 when it is a whole number in range.
-func wholeNumber(v attr.Value) (int64, bool) {
-	n, ok := v.(types.Number)
-	if !ok || n.IsUnknown() {
-		return 0, false
-	}
-	f := n.ValueBigFloat()
-	if !f.IsInt() {
-		return 0, false
-	}
-	i, acc := f.Int64()
-	return i, acc == big.Exact
+// settingsReader reads the arguments of settings, collecting what is wrong with them.
+type settingsReader struct {
+	attrs    map[string]attr.Value
+	problems connection.Problems
+	texts    []string
 }
 
-// stringElements reads an object or map whose values are all strings.
-func stringElements(v attr.Value) (map[string]string, string) {
+func (r *settingsReader) present(name string) (attr.Value, bool) {
+	val, ok := r.attrs[name]
+	return val, ok && !val.IsNull()
+}
+
+func (r *settingsReader) fail(name, text string) {
+	r.texts = append(r.texts, "settings."+name+" "+text)
+}
+
+// str reads a string argument; a number or bool is converted, as Terraform converts it.
+func (r *settingsReader) str(name string, target *string) bool {
+	val, ok := r.present(name)
+	if !ok {
+		return false
+	}
+	s, ok := stringOf(val)
+	if !ok {
+		r.texts = append(r.texts, "settings."+name+": string required")
+		return false
+	}
+	*target = s
+	return true
+}
+
+// number reads a whole-number argument: a number, or a string Terraform reads as one.
+func (r *settingsReader) number(name string, in connection.Input, target *int64) bool {
+	val, ok := r.present(name)
+	if !ok {
+		return false
+	}
+	f, ok := numberOf(val)
+	if !ok {
+		r.texts = append(r.texts, "settings."+name+": a number is required")
+		return false
+	}
+	n, ps := connection.WholeNumber(in, f)
+	if ps.HasError() {
+		r.problems = append(r.problems, ps...)
+		return false
+	}
+	*target = n
+	return true
+}
+
+// boolean reads a bool argument: a bool, or "true", "false", "1" or "0" as Terraform reads them.
+func (r *settingsReader) boolean(name string, target *bool) {
+	val, ok := r.present(name)
+	if !ok {
+		return
+	}
+	if b, isBool := val.(types.Bool); isBool {
+		*target = b.ValueBool()
+		return
+	}
+	if sv, isString := val.(types.String); isString {
+		switch sv.ValueString() {
+		case "true", "1":
+			*target = true
+			return
+		case "false", "0":
+			*target = false
+			return
+		}
+		if lower := strings.ToLower(sv.ValueString()); lower == "true" || lower == "false" {
+			r.texts = append(r.texts, "settings."+name+": a bool is required; to convert from string, use lowercase \""+lower+"\"")
+			return
+		}
+	}
+	r.texts = append(r.texts, "settings."+name+": a bool is required")
+}
+
+// stringMap reads an object or map argument whose values Terraform can convert to strings.
+func (r *settingsReader) stringMap(name string) map[string]string {
+	val, ok := r.present(name)
+	if !ok {
+		return nil
+	}
 	var elems map[string]attr.Value
-	switch u := v.(type) {
+	switch u := val.(type) {
 	case types.Object:
 		elems = u.Attributes()
 	case types.Map:
 		elems = u.Elements()
 	default:
-		return nil, "settings.extra_properties must be an object or a map of strings"
+		r.texts = append(r.texts, "settings."+name+": an object or a map of strings is required")
+		return nil
 	}
 	out := make(map[string]string, len(elems))
-	var bad []string
-	for k, e := range elems {
-		s, ok := e.(types.String)
-		if !ok || s.IsNull() {
-			bad = append(bad, "\""+k+"\"")
+	for _, k := range slices.Sorted(maps.Keys(elems)) {
+		e := elems[k]
+		if e.IsNull() {
+			r.texts = append(r.texts, fmt.Sprintf("settings.%s[%q]: the value is null; give it a string value or remove the entry", name, k))
 			continue
 		}
-		out[k] = s.ValueString()
+		s, ok := stringOf(e)
+		if !ok {
+			r.texts = append(r.texts, fmt.Sprintf("settings.%s[%q]: string required", name, k))
+			continue
+		}
+		out[k] = s
 	}
-	if len(bad) > 0 {
-		sort.Strings(bad)
-		return nil, "settings.extra_properties must map each key to a string; the values of " + strings.Join(bad, ", ") + " are not strings"
+	return out
+}
+
+// stringOf converts a value to a string as Terraform does for a string attribute: numbers in
+// their exact decimal form, bools as "true" or "false".
+func stringOf(v attr.Value) (string, bool) {
+	switch u := v.(type) {
+	case types.String:
+		return u.ValueString(), true
+	case types.Number:
+		return u.ValueBigFloat().Text('f', -1), true
+	case types.Bool:
+		return strconv.FormatBool(u.ValueBool()), true
 	}
-	return out, ""
+	return "", false
+}
+
+// numberOf converts a value to a number as Terraform does for a number attribute: a string is
+// read as a decimal number.
+func numberOf(v attr.Value) (*big.Float, bool) {
+	switch u := v.(type) {
+	case types.Number:
+		return u.ValueBigFloat(), true
+	case types.String:
+		f, _, err := big.ParseFloat(u.ValueString(), 10, 512, big.ToNearestEven)
+		return f, err == nil
+	}
+	return nil, false
 }

@@ -17,7 +17,7 @@ import (
 // (as warnings) only with a trino_version newer than the provider knows, as the test sets.
 const hostileHCL = `{
     "pinot.http-client.log.path"       = "C:\\dir\\file=x:y#z!w"
-    "pinot.grpc.tls.keystore-password" = "p=a:s#s!\\\\u0041"
+    "pinot.http-client.https.included-cipher" = "p=a:s#s!\\\\u0041"
     "custom.tabs\there"                = "a\tb\nc\rd"
     "custom=colon:hash#bang!"          = "é€😀\u2028"
     "custom spaced key"                = "inner  spaces"
@@ -26,7 +26,7 @@ const hostileHCL = `{
 
 var hostileMap = map[string]string{
 	"pinot.http-client.log.path":       `C:\dir\file=x:y#z!w`,
-	"pinot.grpc.tls.keystore-password": `p=a:s#s!\\u0041`,
+	"pinot.http-client.https.included-cipher": `p=a:s#s!\\u0041`,
 	"custom.tabs\there":                "a\tb\nc\rd",
 	"custom=colon:hash#bang!":          "é€😀\u2028",
 	"custom spaced key":                "inner  spaces",

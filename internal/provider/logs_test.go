@@ -33,7 +33,8 @@ provider "startree" {
 data "startree_trino_connection" "inline" {
   api_token        = "%[1]s"
   cluster          = "pug"
-  extra_properties = { "pinot.grpc.tls.keystore-password" = "%[3]s", "pinot.http-client.read-timeout" = "1m" }
+  extra_properties  = { "pinot.http-client.read-timeout" = "1m" }
+  secret_properties = { "pinot.grpc.tls.keystore-password" = "%[3]s" }
 }
 
 data "startree_trino_connection" "from_provider" {

@@ -211,9 +211,11 @@ data "startree_trino_connection" "test" {
   domain         = "awesome-company.startree.cloud"
   env_var_prefix = "SALES"
   extra_properties = {
-    "pinot.segments-per-split"         = "4"
+    "pinot.segments-per-split"   = "4"
+    "pinot.http-client.log.path" = "C:\\dir=é"
+  }
+  secret_properties = {
     "pinot.grpc.tls.keystore-password" = "key store"
-    "pinot.http-client.log.path"       = "C:\\dir=é"
   }
 }
 `,

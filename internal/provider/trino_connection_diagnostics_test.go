@@ -32,7 +32,7 @@ func dataSource(body string) string {
 var diagnosticCases = []diagnosticCase{
 	{name: "bearer token segments", config: dataSource(coordinates + `api_token = "st-XkQBXKr652MV1VF95gkhGWNaGAdA1NU5"`),
 		summary: "Too few segments in the bearer token",
-		detail:  `After the "st-" prefix the token has 1 hyphen-separated segments, expected 2. A bearer token has the form "st-<key>-<secret>": the prefix "st-", then two non-empty runs of ASCII letters and digits joined by one hyphen.`},
+		detail:  `After the "st-" prefix the token has 1 hyphen-separated segment, expected 2. A bearer token has the form "st-<key>-<secret>": the prefix "st-", then two non-empty runs of ASCII letters and digits joined by one hyphen.`},
 	{name: "bearer token characters", config: dataSource(coordinates + `api_token = "st-XkQBXKr6_2MV1VF9-5gkhGWNaGAdA1NU5yrHXRSPKMCcNRlRg"`),
 		summary: "Invalid character in the bearer token's key",
 		detail:  `The key segment of the bearer token contains a character other than an ASCII letter or digit. A bearer token has the form "st-<key>-<secret>": the prefix "st-", then two non-empty runs of ASCII letters and digits joined by one hyphen.`},
@@ -62,7 +62,7 @@ var diagnosticCases = []diagnosticCase{
   environment = "prod"
   domain = "https://awesome-company.startree.cloud"`),
 		summary: "Invalid domain",
-		detail:  `domain "https://awesome-company.startree.cloud" includes a scheme. Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
+		detail:  `domain "https://awesome-company.startree.cloud" includes a scheme; give the bare domain "awesome-company.startree.cloud". Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
 	{name: "host name length", config: dataSource(`api_token = "` + guideBasicToken + `"
   cluster = "` + strings.Repeat("c", 63) + `"
   environment = "` + strings.Repeat("e", 63) + `"
@@ -72,11 +72,30 @@ var diagnosticCases = []diagnosticCase{
 	{name: "grpc_port", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
   grpc_port = 70000`),
 		summary: "Invalid grpc_port",
-		detail:  `grpc_port is 70000. Expected a TCP port from 1 to 65535; StarTree Cloud uses 8096.`},
+		detail:  `70000 is not a TCP port. Expected a port from 1 to 65535; StarTree Cloud uses 8096.`},
+	{name: "fractional grpc_port", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  grpc_port = 1.5`),
+		summary: "Invalid grpc_port",
+		detail:  `grpc_port must be a whole number, and 1.5 is not.`},
+	{name: "huge trino_version", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  trino_version = 1e30`),
+		summary: "Invalid trino_version",
+		detail:  `trino_version is 1e+30, far outside any value it can take.`},
+	{name: "token pasted with its HTTP scheme", config: dataSource(coordinates + `api_token = "Bearer ` + guideBearerToken + `"`),
+		summary: "HTTP authorization scheme in the StarTree API token",
+		detail:  `The API token starts with "Bearer ", the word an HTTP Authorization header puts before a token. Remove "Bearer " and give the token alone.`},
+	{name: "secret in extra_properties", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.grpc.tls.keystore-password" = "changeit" }`),
+		summary: "Secret in extra_properties",
+		detail:  `"pinot.grpc.tls.keystore-password" is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.`},
+	{name: "plain property in secret_properties", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  secret_properties = { "pinot.connection-timeout" = "1m" }`),
+		summary: "Not a secret property",
+		detail:  `"pinot.connection-timeout" is not security-sensitive. Set it in extra_properties, where its value stays visible in plans.`},
 	{name: "trino_version", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
   trino_version = 399`),
 		summary: "Trino version too old for the Pinot proxy",
-		detail:  `trino_version is 399. The Pinot proxy properties this catalog uses exist from Trino 400 on; upgrade Trino or unset trino_version.`},
+		detail:  `trino_version is 399, and the Pinot proxy properties this catalog uses exist from Trino 400 on. Upgrade Trino to 400 or later; the catalog cannot work with an older release.`},
 	{name: "env_var_prefix", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
   env_var_prefix = "pinot"`),
 		summary: "Invalid env_var_prefix",
@@ -154,15 +173,15 @@ var diagnosticCases = []diagnosticCase{
 		detail:  `domain is not set. Set domain on this object, domain in the provider block, or the STARTREE_DOMAIN environment variable.`},
 	{name: "invalid token from the environment", env: map[string]string{"STARTREE_API_TOKEN": "st-only"}, config: dataSource(coordinates),
 		summary: "Too few segments in the bearer token",
-		detail:  `The value comes from the STARTREE_API_TOKEN environment variable. After the "st-" prefix the token has 1 hyphen-separated segments, expected 2.`},
+		detail:  `The value comes from the STARTREE_API_TOKEN environment variable. After the "st-" prefix the token has 1 hyphen-separated segment, expected 2.`},
 	{name: "invalid domain from the environment", env: map[string]string{"STARTREE_DOMAIN": "x.io:443"}, config: dataSource(`api_token = "` + guideBasicToken + `"
   cluster = "pug"
   environment = "prod"`),
 		summary: "Invalid domain",
-		detail:  `The value comes from the STARTREE_DOMAIN environment variable. domain "x.io:443" includes a port.`},
+		detail:  `The value comes from the STARTREE_DOMAIN environment variable. domain "x.io:443" includes a port; give the bare domain "x.io".`},
 	{name: "invalid token in the provider block", config: `provider "startree" { api_token = "st-only" }` + "\n" + dataSource(coordinates),
 		summary: "Too few segments in the bearer token",
-		detail:  `After the "st-" prefix the token has 1 hyphen-separated segments, expected 2.`},
+		detail:  `After the "st-" prefix the token has 1 hyphen-separated segment, expected 2.`},
 	{name: "invalid domain in the provider block", config: `provider "startree" { domain = "Awesome.io" }` + "\n" + dataSource(`api_token = "`+guideBasicToken+`"
   cluster = "pug"
   environment = "prod"`),

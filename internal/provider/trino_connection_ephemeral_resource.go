@@ -62,8 +62,8 @@ func ephemeralAttributes() map[string]ephschema.Attribute {
 			attrs[a.name] = ephschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
 		case kindBool:
 			attrs[a.name] = ephschema.BoolAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
-		case kindInt64:
-			attrs[a.name] = ephschema.Int64Attribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.int64s}
+		case kindNumber:
+			attrs[a.name] = ephschema.NumberAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.numbers}
 		case kindStringMap:
 			attrs[a.name] = ephschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,15 +17,16 @@ import (
 // connectionModel holds the inputs and outputs of startree_trino_connection, for both the data
 // source and the ephemeral resource: one model, one code path.
 type connectionModel struct {
-	APIToken        types.String `tfsdk:"api_token"`
-	Cluster         types.String `tfsdk:"cluster"`
-	Environment     types.String `tfsdk:"environment"`
-	Domain          types.String `tfsdk:"domain"`
-	TLSEnabled      types.Bool   `tfsdk:"tls_enabled"`
-	GRPCPort        types.Int64  `tfsdk:"grpc_port"`
-	TrinoVersion    types.Int64  `tfsdk:"trino_version"`
-	ExtraProperties types.Map    `tfsdk:"extra_properties"`
-	EnvVarPrefix    types.String `tfsdk:"env_var_prefix"`
+	APIToken         types.String `tfsdk:"api_token"`
+	Cluster          types.String `tfsdk:"cluster"`
+	Environment      types.String `tfsdk:"environment"`
+	Domain           types.String `tfsdk:"domain"`
+	TLSEnabled       types.Bool   `tfsdk:"tls_enabled"`
+	GRPCPort         types.Number `tfsdk:"grpc_port"`
+	TrinoVersion     types.Number `tfsdk:"trino_version"`
+	ExtraProperties  types.Map    `tfsdk:"extra_properties"`
+	SecretProperties types.Map    `tfsdk:"secret_properties"`
+	EnvVarPrefix     types.String `tfsdk:"env_var_prefix"`
 
 	TokenType     types.String `tfsdk:"token_type"`
 	Username      types.String `tfsdk:"username"`
@@ -93,20 +95,29 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	if !m.TLSEnabled.IsNull() {
 		s.TLSEnabled = m.TLSEnabled.ValueBool()
 	}
+	var numberProblems connection.Problems
 	if !m.GRPCPort.IsNull() {
-		s.GRPCPort = m.GRPCPort.ValueInt64()
+		var ps connection.Problems
+		s.GRPCPort, ps = connection.WholeNumber(connection.InputGRPCPort, m.GRPCPort.ValueBigFloat())
+		numberProblems = append(numberProblems, ps...)
 	}
 	if !m.TrinoVersion.IsNull() {
-		v := m.TrinoVersion.ValueInt64()
+		v, ps := connection.WholeNumber(connection.InputTrinoVersion, m.TrinoVersion.ValueBigFloat())
+		numberProblems = append(numberProblems, ps...)
 		s.TrinoVersion = &v
+	}
+	if numberProblems.HasError() {
+		appendInputProblems(&diags, numberProblems)
+		return diags
 	}
 	if !m.EnvVarPrefix.IsNull() {
 		s.EnvVarPrefix = m.EnvVarPrefix.ValueString()
 	}
 	s.ExtraProperties = stringMap(&diags, m.ExtraProperties, path.Root("extra_properties"))
+	s.SecretProperties = stringMap(&diags, m.SecretProperties, path.Root("secret_properties"))
 
 	// Mask every secret in this object's log lines as soon as it is known: the token now, the
-	// credentials (and a keystore password in extra_properties) as soon as the core returns.
+	// credentials as soon as the core returns; and every secret property, wherever it was set.
 	if s.APIToken != nil {
 		ctx = maskSecrets(ctx, *s.APIToken)
 	}
@@ -114,6 +125,9 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 		if connection.IsSensitiveProperty(k) {
 			ctx = maskSecrets(ctx, v)
 		}
+	}
+	for _, v := range s.SecretProperties {
+		ctx = maskSecrets(ctx, v)
 	}
 	c, ps := connection.Compute(s)
 	if c.Credentials != nil {
@@ -136,9 +150,10 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	m.Environment = types.StringValue(s.Environment)
 	m.Domain = types.StringValue(s.Domain)
 	m.TLSEnabled = types.BoolValue(s.TLSEnabled)
-	m.GRPCPort = types.Int64Value(s.GRPCPort)
+	m.GRPCPort = types.NumberValue(new(big.Float).SetInt64(s.GRPCPort))
 	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefix)
 	m.ExtraProperties = stringMapValue(s.ExtraProperties, false)
+	m.SecretProperties = stringMapValue(s.SecretProperties, false)
 	m.setOutputs(c)
 	tflog.Debug(ctx, "StarTree Trino connection computed", map[string]any{
 		"cluster": s.Cluster, "environment": s.Environment, "domain": s.Domain, "tls_enabled": s.TLSEnabled,

@@ -21,7 +21,9 @@ type attributeKind int
 const (
 	kindString attributeKind = iota
 	kindBool
-	kindInt64
+	// kindNumber holds a whole number (a port, a release); it is a Terraform number, not an int64,
+	// so that 1.5 or 1e30 reach the core, which says what is wrong with them.
+	kindNumber
 	kindStringMap
 )
 
@@ -46,7 +48,7 @@ type connectionAttribute struct {
 	sensitive   bool
 	description string
 	strings     []validator.String
-	int64s      []validator.Int64
+	numbers     []validator.Number
 }
 
 // connectionAttributes lists every input and output of startree_trino_connection, in the order the
@@ -78,11 +80,11 @@ var connectionAttributes = []connectionAttribute{
 			"Without TLS a token is optional; a token used without TLS draws a warning, since the credentials then cross the network unencrypted.",
 	},
 	{
-		name: "grpc_port", kind: kindInt64, role: roleDefaulted, int64s: []validator.Int64{grpcPortValidator},
+		name: "grpc_port", kind: kindNumber, role: roleDefaulted, numbers: []validator.Number{grpcPortValidator},
 		description: "Pinot server gRPC port, written as `pinot.grpc.port`: 1 to 65535. Defaults to `" + strconv.Itoa(connection.DefaultGRPCPort) + "`, StarTree Cloud's port (Trino's own default is 8090).",
 	},
 	{
-		name: "trino_version", kind: kindInt64, role: roleOptional, int64s: []validator.Int64{trinoVersionValidator},
+		name: "trino_version", kind: kindNumber, role: roleOptional, numbers: []validator.Number{trinoVersionValidator},
 		description: "The Trino release the catalog is for, such as `476`. When set it must be " + strconv.Itoa(connection.MinTrinoVersion) + " or later (the proxy properties arrived in Trino 400), and `extra_properties` are checked as that release's Pinot connector checks them: " +
 			"which names it binds, how it reads each value, and its constraints (see the property table). Unset, the newest release the provider knows (" + strconv.Itoa(connection.NewestKnownTrinoRelease) + ") is assumed; above it, an unknown key is a warning instead of an error.",
 	},
@@ -91,8 +93,14 @@ var connectionAttributes = []connectionAttribute{
 		description: "More catalog properties, written after the managed ones, sorted by key. Each is checked as Trino's Pinot connector of `trino_version` checks it, so that Trino loads the catalog: " +
 			"an unknown key (with the nearest known name), a removed key, a key the provider sets itself, a `pinot.grpc.tls.*` key without TLS, a value Trino cannot read or that breaks a constraint, " +
 			"a broken rule between properties, and a value with white space at either end (Trino trims every value) are errors. `${ENV:NAME}` values are not checked (Trino resolves them first). " +
-			"Security-sensitive values (" + codeList(sensitiveExtraNames()) + ") are replaced by environment references in `env_properties` and moved into `env`. Defaults to `{}`. " +
+			"Security-sensitive properties belong in `secret_properties`, and are refused here. Defaults to `{}`. " +
 			"The data source page's section \"Extra properties: what Trino accepts\" lists every property with its type, default, rule and releases.",
+	},
+	{
+		name: "secret_properties", kind: kindStringMap, role: roleDefaulted, sensitive: true,
+		description: "The security-sensitive catalog properties: " + codeList(sensitiveExtraNames()) + ". The same rules as `extra_properties`, and a security-sensitive key is refused there: " +
+			"this map is sensitive, so Terraform keeps its values out of plan output and marks them sensitive in state, where `extra_properties` would show them in clear. " +
+			"In `env_properties` each value is a `${ENV:<prefix>_...}` reference and the value moves into `env`; `properties` and `properties_map` carry it inline. A key that is not security-sensitive is refused here. Defaults to `{}`.",
 	},
 	{
 		name: "env_var_prefix", kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
@@ -149,8 +157,8 @@ func (a connectionAttribute) attrType() attr.Type {
 	switch a.kind {
 	case kindBool:
 		return types.BoolType
-	case kindInt64:
-		return types.Int64Type
+	case kindNumber:
+		return types.NumberType
 	case kindStringMap:
 		return types.MapType{ElemType: types.StringType}
 	default:
@@ -188,8 +196,8 @@ func dataSourceAttributes() map[string]dsschema.Attribute {
 			attrs[a.name] = dsschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
 		case kindBool:
 			attrs[a.name] = dsschema.BoolAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
-		case kindInt64:
-			attrs[a.name] = dsschema.Int64Attribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.int64s}
+		case kindNumber:
+			attrs[a.name] = dsschema.NumberAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.numbers}
 		case kindStringMap:
 			attrs[a.name] = dsschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		}

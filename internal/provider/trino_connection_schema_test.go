@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"math/big"
 	"reflect"
 	"sort"
 	"strings"
@@ -46,9 +47,9 @@ func TestDataSourceSchemaSensitivityAndRoles(t *testing.T) {
 		what      string
 		got, want []string
 	}{
-		{"sensitive", sensitive, []string{"api_token", "env", "password", "properties", "properties_map"}},
+		{"sensitive", sensitive, []string{"api_token", "env", "password", "properties", "properties_map", "secret_properties"}},
 		{"required", required, []string{"cluster"}},
-		{"optional and computed", optionalComputed, []string{"domain", "env_var_prefix", "environment", "extra_properties", "grpc_port", "tls_enabled"}},
+		{"optional and computed", optionalComputed, []string{"domain", "env_var_prefix", "environment", "extra_properties", "grpc_port", "secret_properties", "tls_enabled"}},
 		{"optional only", optional, []string{"api_token", "trino_version"}},
 	} {
 		sort.Strings(c.got)
@@ -80,9 +81,10 @@ func TestConnectionObjectTypeMatchesSchemas(t *testing.T) {
 func TestConnectionModelRawRoundTrip(t *testing.T) {
 	m := connectionModel{
 		APIToken: types.StringNull(), Cluster: types.StringValue("pug"), Environment: types.StringUnknown(), Domain: types.StringValue("x.io"),
-		TLSEnabled: types.BoolValue(false), GRPCPort: types.Int64Value(8096), TrinoVersion: types.Int64Unknown(),
-		ExtraProperties: types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v"), "u": types.StringUnknown()}),
-		EnvVarPrefix:    types.StringNull(), TokenType: types.StringValue("basic"), Username: types.StringValue("u"), Password: types.StringValue("p"),
+		TLSEnabled: types.BoolValue(false), GRPCPort: types.NumberValue(big.NewFloat(8096)), TrinoVersion: types.NumberUnknown(),
+		ExtraProperties:  types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v"), "u": types.StringUnknown()}),
+		SecretProperties: types.MapNull(types.StringType),
+		EnvVarPrefix:     types.StringNull(), TokenType: types.StringValue("basic"), Username: types.StringValue("u"), Password: types.StringValue("p"),
 		ControllerURL: types.StringValue("c"), GRPCProxyURI: types.StringValue("g"), Properties: types.StringValue("p=1\n"),
 		PropertiesMap: types.MapValueMust(types.StringType, map[string]attr.Value{"p": types.StringValue("1")}), EnvProperties: types.StringValue("e"),
 		Env: types.MapNull(types.StringType),

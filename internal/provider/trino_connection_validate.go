@@ -2,7 +2,6 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -24,28 +23,38 @@ func validateExtraProperties(cfg tfsdk.Config, diags *diag.Diagnostics) {
 		diags.AddError("Unreadable configuration", "The provider could not read the configuration: "+err.Error()+". This is a bug in the provider.")
 		return
 	}
-	props, tls, version := m.ExtraProperties, m.TLSEnabled, m.TrinoVersion
-	if props.IsNull() || props.IsUnknown() || version.IsUnknown() {
+	tls, version := m.TLSEnabled, m.TrinoVersion
+	if version.IsUnknown() || m.ExtraProperties.IsUnknown() || m.SecretProperties.IsUnknown() {
 		return
 	}
+	in := connection.PropertyInputs{Unknown: map[string]bool{}}
+	in.Extra = knownValues(m.ExtraProperties, in.Unknown)
+	in.Secret = knownValues(m.SecretProperties, in.Unknown)
+	var v *int64
+	if !version.IsNull() {
+		n, ps := connection.WholeNumber(connection.InputTrinoVersion, version.ValueBigFloat())
+		if ps.HasError() {
+			return // the attribute's own validator reports it
+		}
+		v = &n
+	}
+	tlsEnabled := tls.IsNull() || tls.IsUnknown() || tls.ValueBool()
+	appendInputProblems(diags, connection.CheckProperties(in, tlsEnabled, v).Errors())
+}
+
+// knownValues returns a map's entries, with "" for each value that is not known yet (or null,
+// which Read and Open report), and records those keys in unknown.
+func knownValues(props types.Map, unknown map[string]bool) map[string]string {
+	if props.IsNull() {
+		return nil
+	}
 	values := make(map[string]string, len(props.Elements()))
-	var unknown map[string]bool
 	for k, e := range props.Elements() {
 		if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
 			values[k] = s.ValueString()
 			continue
 		}
-		// Null values are reported by Read or Open; neither kind is judged here.
-		if unknown == nil {
-			unknown = map[string]bool{}
-		}
 		values[k], unknown[k] = "", true
 	}
-	var v *int64
-	if !version.IsNull() {
-		n := version.ValueInt64()
-		v = &n
-	}
-	tlsEnabled := tls.IsNull() || tls.IsUnknown() || tls.ValueBool()
-	appendProblems(diags, path.Root("extra_properties"), connection.CheckProperties(connection.PropertyInputs{Extra: values, Unknown: unknown}, tlsEnabled, v).Errors())
+	return values
 }

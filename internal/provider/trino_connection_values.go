@@ -42,8 +42,8 @@ func (m *connectionModel) fromRaw(v tftypes.Value) error {
 			*target, err = rawString(raw)
 		case *types.Bool:
 			*target, err = rawBool(raw)
-		case *types.Int64:
-			*target, err = rawInt64(raw)
+		case *types.Number:
+			*target, err = rawNumber(raw)
 		case *types.Map:
 			*target, err = rawStringMap(raw)
 		}
@@ -64,8 +64,8 @@ func (m *connectionModel) toRaw() tftypes.Value {
 			vals[f.name] = stringToRaw(*v)
 		case *types.Bool:
 			vals[f.name] = boolToRaw(*v)
-		case *types.Int64:
-			vals[f.name] = int64ToRaw(*v)
+		case *types.Number:
+			vals[f.name] = numberToRaw(*v)
 		case *types.Map:
 			vals[f.name] = stringMapToRaw(*v)
 		}
@@ -79,11 +79,11 @@ type modelField struct {
 }
 
 // fields lists the model's attributes by name, each with a pointer to its field.
-func (m *connectionModel) fields() [18]modelField {
-	return [18]modelField{
+func (m *connectionModel) fields() [19]modelField {
+	return [19]modelField{
 		{"api_token", &m.APIToken}, {"cluster", &m.Cluster}, {"environment", &m.Environment}, {"domain", &m.Domain},
 		{"tls_enabled", &m.TLSEnabled}, {"grpc_port", &m.GRPCPort}, {"trino_version", &m.TrinoVersion},
-		{"extra_properties", &m.ExtraProperties}, {"env_var_prefix", &m.EnvVarPrefix},
+		{"extra_properties", &m.ExtraProperties}, {"secret_properties", &m.SecretProperties}, {"env_var_prefix", &m.EnvVarPrefix},
 		{"token_type", &m.TokenType}, {"username", &m.Username}, {"password", &m.Password},
 		{"controller_url", &m.ControllerURL}, {"grpc_proxy_uri", &m.GRPCProxyURI}, {"properties", &m.Properties},
 		{"properties_map", &m.PropertiesMap}, {"env_properties", &m.EnvProperties}, {"env", &m.Env},
@@ -114,22 +114,18 @@ func rawBool(v tftypes.Value) (types.Bool, error) {
 	return types.BoolValue(b), err
 }
 
-func rawInt64(v tftypes.Value) (types.Int64, error) {
+func rawNumber(v tftypes.Value) (types.Number, error) {
 	switch {
 	case !v.IsKnown():
-		return types.Int64Unknown(), nil
+		return types.NumberUnknown(), nil
 	case v.IsNull():
-		return types.Int64Null(), nil
+		return types.NumberNull(), nil
 	}
 	f := new(big.Float)
 	if err := v.As(&f); err != nil {
-		return types.Int64Null(), err
+		return types.NumberNull(), err
 	}
-	i, acc := f.Int64()
-	if acc != big.Exact || !f.IsInt() {
-		return types.Int64Null(), fmt.Errorf("%s is not a whole number in the int64 range", f.String())
-	}
-	return types.Int64Value(i), nil
+	return types.NumberValue(f), nil
 }
 
 func rawStringMap(v tftypes.Value) (types.Map, error) {
@@ -174,14 +170,14 @@ func boolToRaw(v types.Bool) tftypes.Value {
 	return tftypes.NewValue(tftypes.Bool, v.ValueBool())
 }
 
-func int64ToRaw(v types.Int64) tftypes.Value {
+func numberToRaw(v types.Number) tftypes.Value {
 	switch {
 	case v.IsUnknown():
 		return tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
 	case v.IsNull():
 		return tftypes.NewValue(tftypes.Number, nil)
 	}
-	return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(v.ValueInt64()))
+	return tftypes.NewValue(tftypes.Number, v.ValueBigFloat())
 }
 
 var rawStringMapType = tftypes.Map{ElementType: tftypes.String}

@@ -23,8 +23,8 @@ var (
 	}
 	domainValidator       = stringCheck{description: "must be a lowercase DNS name", check: connection.CheckDomain}
 	envVarPrefixValidator = stringCheck{description: "must match ^[A-Z][A-Z0-9_]*$", check: connection.CheckEnvVarPrefix}
-	grpcPortValidator     = int64Check{description: "must be a TCP port from 1 to 65535", check: connection.CheckGRPCPort}
-	trinoVersionValidator = int64Check{description: "must be 400 or later", check: connection.CheckTrinoVersion}
+	grpcPortValidator     = numberCheck{in: connection.InputGRPCPort, description: "must be a TCP port from 1 to 65535", check: connection.CheckGRPCPort}
+	trinoVersionValidator = numberCheck{in: connection.InputTrinoVersion, description: "must be 400 or later", check: connection.CheckTrinoVersion}
 )
 
 func labelValidator(in connection.Input) stringCheck {
@@ -51,21 +51,27 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 	appendProblems(&resp.Diagnostics, req.Path, v.check(req.ConfigValue.ValueString()).Errors())
 }
 
-type int64Check struct {
+// numberCheck reads a whole number with the core's conversion, then applies the core's check.
+type numberCheck struct {
+	in          connection.Input
 	description string
 	check       func(int64) connection.Problems
 }
 
-var _ validator.Int64 = int64Check{}
+var _ validator.Number = numberCheck{}
 
-func (v int64Check) Description(context.Context) string         { return v.description }
-func (v int64Check) MarkdownDescription(context.Context) string { return v.description }
+func (v numberCheck) Description(context.Context) string         { return v.description }
+func (v numberCheck) MarkdownDescription(context.Context) string { return v.description }
 
-func (v int64Check) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+func (v numberCheck) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	appendProblems(&resp.Diagnostics, req.Path, v.check(req.ConfigValue.ValueInt64()).Errors())
+	n, ps := connection.WholeNumber(v.in, req.ConfigValue.ValueBigFloat())
+	if !ps.HasError() {
+		ps = v.check(n)
+	}
+	appendProblems(&resp.Diagnostics, req.Path, ps.Errors())
 }
 
 // appendProblems turns the core's problems into diagnostics on the attribute at, or on its map key.

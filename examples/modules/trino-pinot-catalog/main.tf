@@ -14,11 +14,14 @@ locals {
 }
 
 data "startree_trino_connection" "this" {
-  api_token        = var.api_token
-  cluster          = var.cluster
-  environment      = var.environment
-  domain           = var.domain
-  tls_enabled      = var.tls_enabled
-  extra_properties = var.extra_properties
-  env_var_prefix   = local.env_var_prefix
+  api_token         = var.api_token
+  cluster           = var.cluster
+  environment       = var.environment
+  domain            = var.domain
+  tls_enabled       = var.tls_enabled
+  grpc_port         = var.grpc_port
+  trino_version     = var.trino_version
+  extra_properties  = var.extra_properties
+  secret_properties = var.secret_properties
+  env_var_prefix    = local.env_var_prefix
 }

@@ -59,3 +59,23 @@ variable "extra_properties" {
   default     = {}
   nullable    = false
 }
+
+variable "secret_properties" {
+  description = "The security-sensitive catalog properties (TLS key store and trust store passwords, the HTTP client's proxy password), kept out of plan output. In the catalog each becomes a $${ENV:...} reference, and its value goes into the Secret."
+  type        = map(string)
+  sensitive   = true
+  default     = {}
+  nullable    = false
+}
+
+variable "trino_version" {
+  description = "The Trino release the catalog is for, such as 476: the properties are checked against that release's Pinot connector. Null checks against the newest release the provider knows."
+  type        = number
+  default     = null
+}
+
+variable "grpc_port" {
+  description = "Pinot server gRPC port. Null takes the provider's default, StarTree Cloud's 8096."
+  type        = number
+  default     = null
+}

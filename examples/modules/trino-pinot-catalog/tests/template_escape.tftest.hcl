@@ -6,8 +6,10 @@ variables {
   domain      = "awesome-company.startree.cloud"
   namespace   = "trino"
   extra_properties = {
-    "pinot.grpc.tls.keystore-path"     = "/etc/{{x}}/{{{k}}}.jks"
-    "pinot.grpc.tls.keystore-password" = "changeit"
+    "pinot.grpc.tls.keystore-path" = "/etc/{{x}}/{{{k}}}.jks"
+  }
+  secret_properties = {
+    "pinot.grpc.tls.keystore-password" = "{{changeit}}"
   }
 }
 
