@@ -1,5 +1,13 @@
 # The connection for cluster "pug"; the token, domain and environment come from the provider block
 # or from STARTREE_API_TOKEN, STARTREE_DOMAIN and STARTREE_ENVIRONMENT.
+terraform {
+  required_providers {
+    startree = {
+      source = "startree/startree"
+    }
+  }
+}
+
 data "startree_trino_connection" "pug" {
   cluster = "pug"
 

@@ -1,9 +1,29 @@
-# The connection computed on every run and never written to plan or state (Terraform 1.10+).
+# The connection computed on every run and never written to the plan file or the state
+# (Terraform 1.10+). The token comes from an ephemeral variable: a variable that is only sensitive
+# is still written into the plan file by `terraform plan -out`.
+terraform {
+  required_version = ">= 1.11"
+  required_providers {
+    startree = {
+      source = "startree/startree"
+    }
+    aws = {
+      source = "hashicorp/aws"
+    }
+  }
+}
+
+variable "startree_api_token" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
 ephemeral "startree_trino_connection" "pug" {
+  api_token   = var.startree_api_token
   cluster     = "pug"
   environment = "prod"
   domain      = "awesome-company.startree.cloud"
-  # api_token comes from the provider block or STARTREE_API_TOKEN.
 }
 
 resource "aws_secretsmanager_secret" "trino_pinot" {

@@ -1,4 +1,13 @@
 # Decode a token at plan time. The result is not sensitive unless the argument is, so wrap it.
+terraform {
+  required_version = ">= 1.8"
+  required_providers {
+    startree = {
+      source = "startree/startree"
+    }
+  }
+}
+
 variable "startree_api_token" {
   type      = string
   sensitive = true

@@ -1,5 +1,14 @@
 # The data source's outputs computed in a module's locals, with no data block. A function cannot
 # read the provider block or the environment, so every coordinate and the token are passed in.
+terraform {
+  required_version = ">= 1.8"
+  required_providers {
+    startree = {
+      source = "startree/startree"
+    }
+  }
+}
+
 variable "startree_api_token" {
   type      = string
   sensitive = true

@@ -1,25 +1,46 @@
-# The credentials never reach plan or state: the ephemeral resource writes them into the Secret
-# through write-only arguments (Terraform 1.11+), and the catalog, which holds only environment
-# references, comes from the trino_connection function, whose result is stored nowhere.
+# The credentials never reach the plan file or the state. The real token comes from an ephemeral
+# variable (Terraform 1.10+): a variable that is only sensitive is still written into the plan
+# file (`terraform plan -out`). Only the ephemeral resource sees it, and it writes the credentials
+# into the Secret through write-only arguments (Terraform 1.11+).
+terraform {
+  required_version = ">= 1.11"
+  required_providers {
+    startree = {
+      source = "startree/startree"
+    }
+    kubernetes = {
+      source = "hashicorp/kubernetes"
+    }
+    helm = {
+      source = "hashicorp/helm"
+    }
+  }
+}
+
 variable "startree_api_token" {
   type      = string
   sensitive = true
+  ephemeral = true
 }
 
 locals {
   sales = {
-    api_token      = var.startree_api_token
     cluster        = "pug"
     environment    = "prod"
     domain         = "awesome-company.startree.cloud"
     env_var_prefix = "SALES"
   }
-  # The token is sensitive, so the whole result is; env_properties holds no secret.
-  sales_catalog = nonsensitive(provider::startree::trino_connection(local.sales).env_properties)
+  # The catalog names the credentials (${ENV:SALES_USERNAME}, ${ENV:SALES_PASSWORD}) and never holds
+  # them, so it is the same for every token. The function gets the StarTree guide's public example
+  # token: given the real, ephemeral one, its result would be ephemeral too, and no Helm value
+  # could take it.
+  sales_catalog = provider::startree::trino_connection(merge(local.sales, {
+    api_token = "NGNlZmI4NDgwZjhmNGE3ODg2YTVjOWRhMTA1NmE3YjU6eVlHVVlsV1BVaU5OTjQ2bkZaY09vM2FUT3FJQ1AyYUFrMXF4VDVCOEFKUT0="
+  })).env_properties
 }
 
 ephemeral "startree_trino_connection" "sales" {
-  api_token      = local.sales.api_token
+  api_token      = var.startree_api_token
   cluster        = local.sales.cluster
   environment    = local.sales.environment
   domain         = local.sales.domain

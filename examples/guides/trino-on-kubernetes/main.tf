@@ -1,5 +1,20 @@
 # Trino on Kubernetes with two StarTree catalogs: the credentials in a Secret per catalog, the
 # catalogs in the trinodb/trino chart's values. Nothing here holds a credential in a plan diff.
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    startree = {
+      source = "startree/startree"
+    }
+    kubernetes = {
+      source = "hashicorp/kubernetes"
+    }
+    helm = {
+      source = "hashicorp/helm"
+    }
+  }
+}
+
 variable "startree_api_token" {
   type      = string
   sensitive = true
@@ -12,14 +27,14 @@ provider "startree" {
 }
 
 module "sales" {
-  source       = "./modules/trino-pinot-catalog"
+  source       = "git::https://github.com/startree/terraform-provider-startree.git//examples/modules/trino-pinot-catalog?ref=v0.1.0"
   cluster      = "pug"
   catalog_name = "sales"
   namespace    = "trino"
 }
 
 module "marketing" {
-  source       = "./modules/trino-pinot-catalog"
+  source       = "git::https://github.com/startree/terraform-provider-startree.git//examples/modules/trino-pinot-catalog?ref=v0.1.0"
   cluster      = "beagle"
   catalog_name = "marketing"
   namespace    = "trino"
