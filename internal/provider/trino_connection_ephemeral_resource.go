@@ -31,7 +31,9 @@ func (r *trinoConnectionEphemeralResource) Metadata(_ context.Context, req ephem
 
 func (r *trinoConnectionEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
 	resp.Schema = ephschema.Schema{
-		MarkdownDescription: connectionDescription + " Nothing of it is written to plan or state: use it to feed write-only arguments and provider blocks. Requires Terraform 1.10 or later.",
+		MarkdownDescription: connectionDescription + " Nothing of it is written to plan or state: use it to feed write-only arguments and provider blocks. Requires Terraform 1.10 or later. " +
+			"Give it the token from a variable declared `ephemeral = true` (or from `STARTREE_API_TOKEN`): a variable that is only `sensitive` is still written into the plan file of `terraform plan -out`. " +
+			"Its values are ephemeral, so ordinary arguments (a ConfigMap, Helm values) cannot take them: take the catalog, which holds no secret, from the data source or the `trino_connection` function.",
 		Attributes:          ephemeralAttributes(),
 	}
 }
@@ -59,13 +61,13 @@ func ephemeralAttributes() map[string]ephschema.Attribute {
 		required, optional, computed := a.flags()
 		switch a.kind {
 		case kindString:
-			attrs[a.name] = ephschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
+			attrs[a.name] = ephschema.StringAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
 		case kindBool:
-			attrs[a.name] = ephschema.BoolAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
+			attrs[a.name] = ephschema.BoolAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindNumber:
-			attrs[a.name] = ephschema.NumberAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.numbers}
+			attrs[a.name] = ephschema.NumberAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.numbers}
 		case kindStringMap:
-			attrs[a.name] = ephschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
+			attrs[a.name] = ephschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		}
 	}
 	return attrs

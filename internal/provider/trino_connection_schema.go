@@ -47,6 +47,9 @@ type connectionAttribute struct {
 	role        attributeRole
 	sensitive   bool
 	description string
+	// ephemeralDescription replaces description on the ephemeral resource, where the value can
+	// feed only what takes an ephemeral value.
+	ephemeralDescription string
 	strings     []validator.String
 	numbers     []validator.Number
 }
@@ -140,11 +143,25 @@ var connectionAttributes = []connectionAttribute{
 		name: "env_properties", kind: kindString, role: roleOutput,
 		description: "The catalog with `${ENV:<prefix>_USERNAME}` and `${ENV:<prefix>_PASSWORD}` (and a reference for each security-sensitive extra property) in place of the secrets. " +
 			"Trino resolves the references from its environment; feed them from `env`. Not sensitive, so its diff stays visible in plans: use it for ConfigMaps and the Trino Helm chart's `catalogs` value.",
+		ephemeralDescription: "The catalog with `${ENV:<prefix>_USERNAME}` and `${ENV:<prefix>_PASSWORD}` (and a reference for each secret property) in place of the secrets. " +
+			"Like every attribute of an ephemeral resource it is an ephemeral value, which only write-only arguments, provider blocks, locals, other ephemeral resources and ephemeral outputs take: " +
+			"it cannot go into a ConfigMap, a Helm release's `values` or any other ordinary argument. The catalog holds no secret, so take it from the `startree_trino_connection` data source " +
+			"or the `trino_connection` function instead (the function gives the same `env_properties` for any valid token: see the Kubernetes guide).",
 	},
 	{
 		name: "env", kind: kindStringMap, role: roleOutput, sensitive: true,
 		description: "The environment variables `env_properties` refers to, name to value, for a Kubernetes Secret that the Trino pods load with `envFrom`. Null when there are none (no token).",
+		ephemeralDescription: "The environment variables `env_properties` refers to, name to value. Feed it to a write-only argument, such as `data_wo` of `kubernetes_secret_v1` (Terraform 1.11+), " +
+			"so that the credentials reach the Secret without being stored in the plan or the state. Null when there are none (no token).",
 	},
+}
+
+// ephemeralText is the attribute's description on the ephemeral resource.
+func (a connectionAttribute) ephemeralText() string {
+	if a.ephemeralDescription != "" {
+		return a.ephemeralDescription
+	}
+	return a.description
 }
 
 // flags returns the Required, Optional and Computed flags of the attribute's role.

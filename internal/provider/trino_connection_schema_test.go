@@ -97,3 +97,18 @@ func TestConnectionModelRawRoundTrip(t *testing.T) {
 		t.Errorf("round trip changed the model:\n%+v\n%+v", back, m)
 	}
 }
+
+// The ephemeral resource's page must not advise what an ephemeral value cannot do.
+func TestEphemeralDescriptionsSayWhatEphemeralValuesFeed(t *testing.T) {
+	attrs := ephemeralAttributes()
+	envProperties := attrs["env_properties"].GetMarkdownDescription()
+	if strings.Contains(envProperties, "use it for ConfigMaps") || !strings.Contains(envProperties, "cannot go into a ConfigMap") {
+		t.Errorf("env_properties on the ephemeral resource: %s", envProperties)
+	}
+	if env := attrs["env"].GetMarkdownDescription(); !strings.Contains(env, "write-only") {
+		t.Errorf("env on the ephemeral resource: %s", env)
+	}
+	if ds := dataSourceAttributes()["env_properties"].GetMarkdownDescription(); !strings.Contains(ds, "use it for ConfigMaps") {
+		t.Errorf("env_properties on the data source lost its advice: %s", ds)
+	}
+}
