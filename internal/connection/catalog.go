@@ -382,13 +382,13 @@ func checkEnvVarNames(s Settings) Problems {
 		}
 		if other, taken := owner[name]; taken {
 			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Two secrets with one variable name",
-				Detail: fmt.Sprintf("The value of %q would be the variable %s in env, which already holds %s. Rename the property, or set it under a different env_var_prefix.", k, name, other)})
+				Detail: fmt.Sprintf("The value of %s would be the variable %s in env, which already holds %s. Rename the property, or set it under a different env_var_prefix.", quotedKey(k), name, other)})
 			continue
 		}
-		owner[name] = fmt.Sprintf("the value of %q", k)
+		owner[name] = "the value of " + quotedKey(k)
 		if len(name) > MaxEnvVarName {
 			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Variable name too long",
-				Detail: fmt.Sprintf("The value of %q would be a variable of %d characters in env, and a Kubernetes Secret key has at most %d. Use a shorter env_var_prefix.", k, len(name), MaxEnvVarName)})
+				Detail: fmt.Sprintf("The value of %s would be a variable of %d characters in env, and a Kubernetes Secret key has at most %d. Use a shorter env_var_prefix or a shorter key.", quotedKey(k), len(name), MaxEnvVarName)})
 		}
 	}
 	return ps

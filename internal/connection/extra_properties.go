@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxExtraPropertyProblems bounds the problems reported one by one for extra_properties; the rest
@@ -124,7 +126,7 @@ func (c catalogCheck) checkKey(key, value string) Problems {
 	var ps Problems
 	if !c.unknown[key] && value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
 		ps = append(ps, keyProblem(SeverityError, key, "White space around a property value",
-			fmt.Sprintf("The value of %q begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.", key)))
+			fmt.Sprintf("The value of %s begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.", quotedKey(key))))
 	}
 	p, nameProblem := c.checkName(key)
 	if nameProblem != nil {
@@ -158,11 +160,11 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 			fmt.Sprintf("%q is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.", key))
 	case !known && c.newer:
 		w := keyProblem(SeverityWarning, key, unknownPropertySummary,
-			fmt.Sprintf("%q is not a property of Trino's Pinot connector as of Trino %d, the newest release the provider knows; trino_version is %d, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given.", key, NewestKnownTrinoRelease, c.release))
+			fmt.Sprintf("%s is not a property of Trino's Pinot connector as of Trino %d, the newest release the provider knows; trino_version is %d, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given.", quotedKey(key), NewestKnownTrinoRelease, c.release))
 		return nil, &w
 	case !known:
 		return fail(unknownPropertySummary,
-			fmt.Sprintf("%q is not a property of Trino's Pinot connector%s, and Trino refuses to load a catalog with a property it does not use.", key, c.releaseText()))
+			fmt.Sprintf("%s is not a property of Trino's Pinot connector%s, and Trino refuses to load a catalog with a property it does not use.", quotedKey(key), c.releaseText()))
 	case p.DefunctIn != 0 && c.release >= p.DefunctIn:
 		when := "before Trino 400"
 		if p.DefunctIn > MinTrinoVersion {
@@ -344,6 +346,23 @@ func mustDataSize(s string) int64 {
 		panic("connection: invalid data size bound " + s)
 	}
 	return v
+}
+
+// maxQuotedKey bounds a key quoted in a message: a key far longer than any property name is cut,
+// so that a map of huge keys still gives a readable answer.
+const maxQuotedKey = 200
+
+// quotedKey quotes a key for a message, as Go quotes it (no character of it can act on a
+// terminal), cut after about 100 bytes when it is longer than maxQuotedKey.
+func quotedKey(key string) string {
+	if len(key) <= maxQuotedKey {
+		return strconv.Quote(key)
+	}
+	cut := 100
+	for cut > 0 && !utf8.RuneStart(key[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s... (%d bytes in all)", strconv.Quote(key[:cut]), len(key))
 }
 
 // suggestionMaxKey bounds the keys for which a near name is looked for: far longer than any known

@@ -54,6 +54,19 @@ func withExtra(n int, extra map[string]string) func() Settings {
 	}
 }
 
+// hugeKeys sets n unknown keys of size bytes each: the "did you mean" search once cost about 1.6 s
+// per MiB of key, and each message quoted its whole key.
+func hugeKeys(n, size int) func() Settings {
+	return func() Settings {
+		s := guideSettings(startreeguide.BearerToken)
+		s.ExtraProperties = make(map[string]string, n)
+		for i := 0; i < n; i++ {
+			s.ExtraProperties[fmt.Sprintf("pinot.%02d.", i)+strings.Repeat("k", size)] = "v"
+		}
+		return s
+	}
+}
+
 func user(want string) func(t *testing.T, c Connection, ps Problems) {
 	return func(t *testing.T, c Connection, _ Problems) {
 		t.Helper()
@@ -122,6 +135,7 @@ func hostileCases() []hostileCase {
 				t.Errorf("catalog has %d keys and %d lines", len(c.PropertiesMap()), strings.Count(c.Properties, "\n"))
 			}
 		}},
+		{name: "twenty 1 MiB unknown keys", settings: hugeKeys(20, mib), maxBytes: 8 * mib, check: nil, input: InputExtraProperties, summary: unknownPropertySummary},
 		{name: "10,000 extra keys, one managed", settings: withExtra(10000, map[string]string{"pinot.grpc.port": "1"}), input: InputExtraProperties, summary: "Property managed by the provider", maxBytes: 16 * mib},
 		{name: "extra value with an injected line", settings: withExtra(0, map[string]string{"pinot.http-client.log.path": "1m\npinot.grpc.port=1"}), check: func(t *testing.T, c Connection, _ Problems) {
 			if !strings.Contains(c.Properties, "\npinot.http-client.log.path=1m\\npinot.grpc.port=1\n") || strings.Count(c.Properties, "pinot.grpc.port=") != 2 {

@@ -1,7 +1,10 @@
 package connection
 
 import (
+	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Every value and cross-property rule, with its exact message. Which of these Trino refuses is
@@ -293,5 +296,21 @@ func TestSecretProperties(t *testing.T) {
 				t.Errorf("got %v, want %q on %q", ps, tt.summary, tt.key)
 			}
 		})
+	}
+}
+
+// A huge unknown key is named by its first bytes only, and no near name is searched for it.
+func TestHugeUnknownKeys(t *testing.T) {
+	key := "pinot.conection-timeout" + strings.Repeat("x", 1<<20)
+	ps := CheckExtraProperties(map[string]string{key: "1m"}, true, nil)
+	if len(ps) != 1 || ps[0].Key != key {
+		t.Fatalf("got %d problems", len(ps))
+	}
+	want := strconv.Quote(key[:100]) + `... (1048599 bytes in all) is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`
+	if ps[0].Detail != want {
+		t.Errorf("detail = %.300q", ps[0].Detail)
+	}
+	if got := quotedKey("pinot." + strings.Repeat("é", 200)); !strings.HasSuffix(got, `... (406 bytes in all)`) || !utf8.ValidString(got) {
+		t.Errorf("quotedKey cut a character: %q", got)
 	}
 }

@@ -79,8 +79,8 @@ func TestAccEphemeralPathKeepsTheTokenOutOfPlanFiles(t *testing.T) {
 			if !ephemeral {
 				return
 			}
-			if out, err := runCLI(t, cli, cliConfig, dir, env, "apply", "-no-color", "-auto-approve"); err != nil {
-				t.Fatalf("apply: %v\n%s", err, out)
+			if out, applyErr := runCLI(t, cli, cliConfig, dir, env, "apply", "-no-color", "-auto-approve"); applyErr != nil {
+				t.Fatalf("apply: %v\n%s", applyErr, out)
 			}
 			stateJSON, err := runCLI(t, cli, cliConfig, dir, nil, "show", "-json")
 			if err != nil {

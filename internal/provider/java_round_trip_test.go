@@ -25,12 +25,12 @@ const hostileHCL = `{
   }`
 
 var hostileMap = map[string]string{
-	"pinot.http-client.log.path":       `C:\dir\file=x:y#z!w`,
+	"pinot.http-client.log.path":              `C:\dir\file=x:y#z!w`,
 	"pinot.http-client.https.included-cipher": `p=a:s#s!\\u0041`,
-	"custom.tabs\there":                "a\tb\nc\rd",
-	"custom=colon:hash#bang!":          "é€😀\u2028",
-	"custom spaced key":                "inner  spaces",
-	"#looks-like-a-comment":            "!also",
+	"custom.tabs\there":                       "a\tb\nc\rd",
+	"custom=colon:hash#bang!":                 "é€😀\u2028",
+	"custom spaced key":                       "inner  spaces",
+	"#looks-like-a-comment":                   "!also",
 }
 
 // captured collects values from the state for a check after the test.

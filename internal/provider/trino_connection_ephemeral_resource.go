@@ -34,7 +34,7 @@ func (r *trinoConnectionEphemeralResource) Schema(_ context.Context, _ ephemeral
 		MarkdownDescription: connectionDescription + " Nothing of it is written to plan or state: use it to feed write-only arguments and provider blocks. Requires Terraform 1.10 or later. " +
 			"Give it the token from a variable declared `ephemeral = true` (or from `STARTREE_API_TOKEN`): a variable that is only `sensitive` is still written into the plan file of `terraform plan -out`. " +
 			"Its values are ephemeral, so ordinary arguments (a ConfigMap, Helm values) cannot take them: take the catalog, which holds no secret, from the data source or the `trino_connection` function.",
-		Attributes:          ephemeralAttributes(),
+		Attributes: ephemeralAttributes(),
 	}
 }
 

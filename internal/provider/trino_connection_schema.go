@@ -50,8 +50,8 @@ type connectionAttribute struct {
 	// ephemeralDescription replaces description on the ephemeral resource, where the value can
 	// feed only what takes an ephemeral value.
 	ephemeralDescription string
-	strings     []validator.String
-	numbers     []validator.Number
+	strings              []validator.String
+	numbers              []validator.Number
 }
 
 // connectionAttributes lists every input and output of startree_trino_connection, in the order the
