@@ -2,11 +2,13 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
+	"os"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/startree/terraform-provider-startree/internal/provider"
 )
@@ -14,16 +16,23 @@ import (
 // version is set by the release build (-ldflags "-X main.version=...").
 var version = "dev"
 
+// address is the provider's registry address; its name part names TF_LOG_PROVIDER_STARTREE.
+const address = "registry.terraform.io/startree/startree"
+
 func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/startree/startree",
-		Debug:   debug,
-	})
-	if err != nil {
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if provider.QuietLogs(os.Getenv, os.Setenv) {
+		// Nobody asked for the provider's logs: go-plugin's own lines go nowhere either.
+		opts = append(opts, tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
+	}
+	if err := tf6server.Serve(address, providerserver.NewProtocol6(provider.New(version)()), opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -180,4 +181,90 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+func TestQuietLogs(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		env   map[string]string
+		quiet bool
+	}{
+		{"nothing set", map[string]string{}, true},
+		{"TF_LOG", map[string]string{"TF_LOG": "TRACE"}, false},
+		{"the provider's own level", map[string]string{"TF_LOG_PROVIDER_STARTREE": "debug"}, false},
+		{"the SDK's", map[string]string{"TF_LOG_SDK_FRAMEWORK": "trace"}, false},
+		{"another variable", map[string]string{"TF_LOG_PATH": "/tmp/x"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			set := map[string]string{}
+			quiet := QuietLogs(func(k string) string { return tc.env[k] }, func(k, v string) error { set[k] = v; return nil })
+			if quiet != tc.quiet {
+				t.Fatalf("QuietLogs = %v, want %v", quiet, tc.quiet)
+			}
+			if !quiet && len(set) != 0 {
+				t.Errorf("set %v while logs were asked for", set)
+			}
+			if quiet && (len(set) != 4 || set["TF_LOG_SDK"] != "OFF" || set["TF_LOG_SDK_PROTO"] != "OFF" || set["TF_LOG_SDK_FRAMEWORK"] != "OFF" || set["TF_LOG_PROVIDER_STARTREE"] != "OFF") {
+				t.Errorf("set %v", set)
+			}
+		})
+	}
+}
+
+// The provider process writes no log line unless a logging variable asks for one: its standard
+// error, which Terraform would parse and throw away, is captured by a wrapper script here.
+func TestAccProviderWritesLogsOnlyWhenAsked(t *testing.T) {
+	clearEnvironment(t)
+	cli := cliBinary(t)
+	dir := t.TempDir()
+	realDir, binDir := filepath.Join(dir, "real"), filepath.Join(dir, "bin")
+	build := exec.Command("go", "build", "-o", filepath.Join(realDir, "terraform-provider-startree"), ".")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	stderrLog := filepath.Join(dir, "provider-stderr.log")
+	wrapper := fmt.Sprintf("#!/bin/sh\nexec %q \"$@\" 2>>%q\n", filepath.Join(realDir, "terraform-provider-startree"), stderrLog)
+	if err := os.MkdirAll(binDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(binDir, "terraform-provider-startree"), []byte(wrapper), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cliConfig := filepath.Join(dir, "dev.tfrc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"%s/startree/startree\" = %q\n  }\n  direct {}\n}\n", providerHost(), binDir)
+	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(fmt.Sprintf(logTestConfig, guideBasicToken, "", "KeystorePassw0rdValue")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"TF_VAR_bearer=" + guideBearerToken}
+	for _, tc := range []struct {
+		name  string
+		env   []string
+		lines bool
+	}{
+		{"no logging variable", nil, false},
+		{"TF_LOG_PROVIDER_STARTREE", []string{"TF_LOG_PROVIDER_STARTREE=debug"}, true},
+		{"TF_LOG", []string{"TF_LOG=trace", "TF_LOG_PATH=" + filepath.Join(dir, "terraform.log")}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := os.WriteFile(stderrLog, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := runCLI(t, cli, cliConfig, work, append(env, tc.env...), "plan", "-no-color"); err != nil {
+				t.Fatalf("plan: %v\n%s", err, out)
+			}
+			written, err := os.ReadFile(stderrLog)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := bytes.Count(written, []byte(`"@level"`))
+			if (lines > 0) != tc.lines {
+				t.Errorf("the provider wrote %d log lines (%d bytes); want lines: %v", lines, len(written), tc.lines)
+			}
+		})
+	}
 }
