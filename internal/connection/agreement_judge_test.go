@@ -214,7 +214,8 @@ func (c agreementCase) settings(release int64) Settings {
 		token = c.token
 	}
 	s.APIToken = &token
-	s.Cluster, s.Environment, s.Domain = startreeguide.Cluster, startreeguide.Environment, startreeguide.Domain
+	environment, domain := startreeguide.Environment, startreeguide.Domain
+	s.Cluster, s.Environment, s.Domain = startreeguide.Cluster, &environment, &domain
 	s.TLSEnabled = c.tls
 	s.TrinoVersion = &release
 	// Security-sensitive properties go in secret_properties, as the rules ask.
@@ -260,7 +261,7 @@ func (c agreementCase) render(release int64) (string, bool) {
 		user, password, _ := strings.Cut(string(decoded), ":")
 		creds = Credentials{Type: TokenTypeBasic, Username: user, Password: password}
 	}
-	endpoints, _ := BuildEndpoints(Coordinates{Cluster: s.Cluster, Environment: s.Environment, Domain: s.Domain}, s.TLSEnabled)
+	endpoints, _ := BuildEndpoints(Coordinates{Cluster: s.Cluster, Environment: *s.Environment, Domain: *s.Domain}, s.TLSEnabled)
 	return render(s, &creds, endpoints).Properties, false
 }
 

@@ -14,10 +14,11 @@ const DefaultEnvVarPrefix = "PINOT"
 // applied. Start from DefaultSettings so that the defaults are the contract's.
 type Settings struct {
 	// APIToken is nil when no token was given anywhere.
-	APIToken        *string
-	Cluster         string
-	Environment     string
-	Domain          string
+	APIToken *string
+	Cluster  string
+	// Environment and Domain are nil when no source sets them: Compute reports them missing.
+	Environment     *string
+	Domain          *string
 	TLSEnabled      bool
 	GRPCPort        int64
 	TrinoVersion    *int64
@@ -26,6 +27,13 @@ type Settings struct {
 	// can keep them out of plan output.
 	SecretProperties map[string]string
 	EnvVarPrefix     string
+	// Sources names where a value that was not set on the object itself came from, such as "the
+	// provider block" or "the STARTREE_DOMAIN environment variable": the problems with that value
+	// say so.
+	Sources map[Input]string
+	// NoFallbacks marks a caller with no provider block or environment to fall back to (a
+	// function): a missing value is then asked for in its own settings.
+	NoFallbacks bool
 }
 
 // DefaultSettings returns Settings with every default of the contract filled in: TLS on, StarTree
@@ -84,22 +92,9 @@ func (c Connection) Env() map[string]string {
 // back with a result; errors come back without one.
 func Compute(s Settings) (Connection, Problems) {
 	var ps Problems
-	var creds *Credentials
-	switch {
-	case s.APIToken != nil:
-		c, tokenProblems := ParseToken(*s.APIToken)
-		ps = append(ps, tokenProblems...)
-		if !tokenProblems.HasError() {
-			creds = &c
-			if !s.TLSEnabled {
-				ps = append(ps, warningf(InputAPIToken, "Credentials sent without TLS",
-					"tls_enabled is false, so Trino sends the username and password derived from api_token to the Pinot proxy unencrypted. Enable TLS unless the network between Trino and the cluster is trusted."))
-			}
-		}
-	case s.TLSEnabled:
-		ps = append(ps, MissingTokenProblem())
-	}
-	endpoints, endpointProblems := BuildEndpoints(Coordinates{Cluster: s.Cluster, Environment: s.Environment, Domain: s.Domain}, s.TLSEnabled)
+	creds, tokenProblems := s.credentials()
+	ps = append(ps, tokenProblems...)
+	endpoints, endpointProblems := s.endpoints()
 	ps = append(ps, endpointProblems...)
 	ps = append(ps, CheckGRPCPort(s.GRPCPort)...)
 	if s.TrinoVersion != nil {
@@ -110,10 +105,59 @@ func Compute(s Settings) (Connection, Problems) {
 	if !ps.HasError() {
 		ps = append(ps, checkEnvVarNames(s)...)
 	}
+	ps = s.withSources(ps)
 	if ps.HasError() {
 		return Connection{}, ps
 	}
 	return render(s, creds, endpoints), ps
+}
+
+// credentials parses the token, or reports it missing where TLS needs one.
+func (s Settings) credentials() (*Credentials, Problems) {
+	switch {
+	case s.APIToken != nil:
+		c, ps := ParseToken(*s.APIToken)
+		if ps.HasError() {
+			return nil, ps
+		}
+		if !s.TLSEnabled {
+			ps = append(ps, warningf(InputAPIToken, "Credentials sent without TLS",
+				"tls_enabled is false, so Trino sends the username and password derived from api_token to the Pinot proxy unencrypted. Enable TLS unless the network between Trino and the cluster is trusted."))
+		}
+		return &c, ps
+	case s.TLSEnabled:
+		return nil, Problems{s.missing(InputAPIToken)}
+	}
+	return nil, nil
+}
+
+// endpoints builds the proxy endpoints, or reports the coordinates that are missing.
+func (s Settings) endpoints() (Endpoints, Problems) {
+	var ps Problems
+	if s.Cluster == "" && s.NoFallbacks {
+		ps = append(ps, s.missing(InputCluster))
+	}
+	if s.Environment == nil {
+		ps = append(ps, s.missing(InputEnvironment))
+	}
+	if s.Domain == nil {
+		ps = append(ps, s.missing(InputDomain))
+	}
+	if ps != nil {
+		return Endpoints{}, ps
+	}
+	return BuildEndpoints(Coordinates{Cluster: s.Cluster, Environment: *s.Environment, Domain: *s.Domain}, s.TLSEnabled)
+}
+
+// withSources says, in each problem with a value that came from the provider block or the
+// environment, where it came from.
+func (s Settings) withSources(ps Problems) Problems {
+	for i, p := range ps {
+		if where := s.Sources[p.Input]; where != "" {
+			ps[i].Detail = "The value comes from " + where + ". " + p.Detail
+		}
+	}
+	return ps
 }
 
 // The environment variables the provider falls back to when neither the object nor the provider
@@ -124,17 +168,26 @@ const (
 	EnvDomain      = "STARTREE_DOMAIN"
 )
 
-// MissingTokenProblem is the error for TLS without a token from any source.
-func MissingTokenProblem() Problem {
-	return errorf(InputAPIToken, "Missing StarTree API token",
-		"A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the "+EnvAPIToken+" environment variable.")
-}
+// fallbackEnv names the environment variable each input falls back to.
+var fallbackEnv = map[Input]string{InputAPIToken: EnvAPIToken, InputEnvironment: EnvEnvironment, InputDomain: EnvDomain}
 
-// MissingCoordinateProblem is the error for an environment or domain that no source sets.
-func MissingCoordinateProblem(in Input) Problem {
-	envVar := map[Input]string{InputEnvironment: EnvEnvironment, InputDomain: EnvDomain}[in]
-	return errorf(in, "Missing "+string(in),
-		fmt.Sprintf("%s is not set. Set %s on this object, %s in the provider block, or the %s environment variable.", in, in, in, envVar))
+// missing is the error for an input that no source sets.
+func (s Settings) missing(in Input) Problem {
+	summary := "Missing " + string(in)
+	detail := string(in) + " is not set."
+	if in == InputAPIToken {
+		summary = "Missing StarTree API token"
+		detail = "A StarTree API token is required when tls_enabled is true."
+	}
+	switch envVar := fallbackEnv[in]; {
+	case s.NoFallbacks:
+		detail += fmt.Sprintf(" A function cannot read the provider block or the environment: set %s in its settings.", in)
+	case envVar == "":
+		detail += fmt.Sprintf(" Set %s on this object.", in)
+	default:
+		detail += fmt.Sprintf(" Set %s on this object, %s in the provider block, or the %s environment variable.", in, in, envVar)
+	}
+	return errorf(in, summary, detail)
 }
 
 // CheckEnvVarPrefix applies the rule of env_var_prefix: an uppercase environment variable name,

@@ -29,7 +29,7 @@ func withToken(token string) func() Settings {
 func withCoordinates(cluster, environment, domain string) func() Settings {
 	return func() Settings {
 		s := guideSettings(startreeguide.BearerToken)
-		s.Cluster, s.Environment, s.Domain = cluster, environment, domain
+		s.Cluster, s.Environment, s.Domain = cluster, ptr(environment), ptr(domain)
 		return s
 	}
 }

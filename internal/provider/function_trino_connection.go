@@ -127,20 +127,14 @@ func functionSettings(v types.Dynamic) (connection.Settings, connection.Problems
 		return s, nil, []string{"settings has no argument named " + strings.Join(unknownNames, ", ") + "; the allowed names are " + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ")}
 	}
 	r := settingsReader{attrs: attrs}
+	s.NoFallbacks = true
 	var token string
 	if r.str("api_token", &token) {
 		s.APIToken = &token
 	}
-	for _, c := range []struct {
-		name   string
-		target *string
-	}{{"cluster", &s.Cluster}, {"environment", &s.Environment}, {"domain", &s.Domain}} {
-		if _, ok := r.present(c.name); !ok {
-			r.fail(c.name, "is required: a function cannot read the provider block or the environment")
-			continue
-		}
-		r.str(c.name, c.target)
-	}
+	r.str("cluster", &s.Cluster)
+	s.Environment = r.optionalStr("environment")
+	s.Domain = r.optionalStr("domain")
 	r.str("env_var_prefix", &s.EnvVarPrefix)
 	r.number("grpc_port", connection.InputGRPCPort, &s.GRPCPort)
 	var version int64
@@ -150,9 +144,6 @@ func functionSettings(v types.Dynamic) (connection.Settings, connection.Problems
 	r.boolean("tls_enabled", &s.TLSEnabled)
 	s.ExtraProperties = r.stringMap("extra_properties")
 	s.SecretProperties = r.stringMap("secret_properties")
-	if s.TLSEnabled && s.APIToken == nil {
-		r.fail("api_token", "is required when tls_enabled is true (the default): a function cannot read the provider block or the "+connection.EnvAPIToken+" environment variable")
-	}
 	return s, r.problems, r.texts
 }
 
@@ -168,8 +159,13 @@ func (r *settingsReader) present(name string) (attr.Value, bool) {
 	return val, ok && !val.IsNull()
 }
 
-func (r *settingsReader) fail(name, text string) {
-	r.texts = append(r.texts, "settings."+name+" "+text)
+// optionalStr reads a string argument that may be absent: nil then, for the core to report.
+func (r *settingsReader) optionalStr(name string) *string {
+	var v string
+	if !r.str(name, &v) {
+		return nil
+	}
+	return &v
 }
 
 // str reads a string argument; a number or bool is converted, as Terraform converts it.

@@ -60,36 +60,33 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 		pd = &providerData{}
 	}
 	s := connection.DefaultSettings()
-	// from records where each value that did not come from this object came from, for messages.
-	from := map[connection.Input]string{}
-	var missing []connection.Input
-
+	s.Sources = map[connection.Input]string{}
 	if !m.APIToken.IsNull() {
 		token := m.APIToken.ValueString()
 		s.APIToken = &token
 	} else if pd.apiToken.from != "" {
 		token := pd.apiToken.value
 		s.APIToken = &token
-		from[connection.InputAPIToken] = pd.apiToken.from
+		s.Sources[connection.InputAPIToken] = pd.apiToken.from
 	}
 	s.Cluster = m.Cluster.ValueString()
 	for _, c := range []struct {
 		in       connection.Input
 		attr     *types.String
 		fallback fallback
-		target   *string
+		target   **string
 	}{
 		{connection.InputEnvironment, &m.Environment, pd.environment, &s.Environment},
 		{connection.InputDomain, &m.Domain, pd.domain, &s.Domain},
 	} {
 		switch {
 		case !c.attr.IsNull():
-			*c.target = c.attr.ValueString()
+			v := c.attr.ValueString()
+			*c.target = &v
 		case c.fallback.from != "":
-			*c.target = c.fallback.value
-			from[c.in] = c.fallback.from
-		default:
-			missing = append(missing, c.in)
+			v := c.fallback.value
+			*c.target = &v
+			s.Sources[c.in] = c.fallback.from
 		}
 	}
 	if !m.TLSEnabled.IsNull() {
@@ -133,22 +130,14 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	if c.Credentials != nil {
 		ctx = maskSecrets(ctx, c.Credentials.Username, c.Credentials.Password)
 	}
-	for _, in := range missing {
-		ps = append(withoutInput(ps, in), connection.MissingCoordinateProblem(in))
-	}
-	for i, p := range ps {
-		if where := from[p.Input]; where != "" {
-			ps[i].Detail = "The value comes from " + where + ". " + p.Detail
-		}
-	}
 	appendInputProblems(&diags, ps)
 	if diags.HasError() {
 		tflog.Debug(ctx, "StarTree Trino connection not computed", map[string]any{"errors": diags.ErrorsCount()})
 		return diags
 	}
 
-	m.Environment = types.StringValue(s.Environment)
-	m.Domain = types.StringValue(s.Domain)
+	m.Environment = types.StringValue(*s.Environment)
+	m.Domain = types.StringValue(*s.Domain)
 	m.TLSEnabled = types.BoolValue(s.TLSEnabled)
 	m.GRPCPort = types.NumberValue(new(big.Float).SetInt64(s.GRPCPort))
 	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefix)
@@ -156,7 +145,7 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	m.SecretProperties = stringMapValue(s.SecretProperties, false)
 	m.setOutputs(c)
 	tflog.Debug(ctx, "StarTree Trino connection computed", map[string]any{
-		"cluster": s.Cluster, "environment": s.Environment, "domain": s.Domain, "tls_enabled": s.TLSEnabled,
+		"cluster": s.Cluster, "environment": *s.Environment, "domain": *s.Domain, "tls_enabled": s.TLSEnabled,
 		"token_type": m.TokenType.ValueString(), "extra_properties": len(s.ExtraProperties),
 	})
 	return diags
@@ -191,18 +180,6 @@ func (m *connectionModel) setOutputs(c connection.Connection) {
 	if env != nil {
 		m.Env = types.MapValueMust(types.StringType, env)
 	}
-}
-
-// withoutInput drops the problems of one input, for an input that is missing altogether: the core
-// would call its empty value invalid, and the missing value is the problem to report.
-func withoutInput(ps connection.Problems, in connection.Input) connection.Problems {
-	out := ps[:0]
-	for _, p := range ps {
-		if p.Input != in {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // stringMap converts a known map(string); a null element is an error on its key.
