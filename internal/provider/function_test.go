@@ -14,9 +14,15 @@ import (
 )
 
 // functionAcceptance runs steps on a CLI with provider functions (Terraform 1.8 and later).
-func functionAcceptance(t *testing.T, steps ...resource.TestStep) {
+// functionUnitTest runs steps that exercise the functions as unit tests (resource.UnitTest): they
+// need the Terraform CLI, but not TF_ACC, and run in make unittest as in make testacc-tofu.
+func functionUnitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	acceptanceSince(t, tfversion.Version1_8_0, testProviders, steps...)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps:                    steps,
+	})
 }
 
 func output(name string, v knownvalue.Check) statecheck.StateCheck {
@@ -39,7 +45,7 @@ var sameAsDataSource = []struct {
 
 var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "env"}
 
-func TestAccTrinoConnectionFunctionMatchesDataSource(t *testing.T) {
+func TestTrinoConnectionFunctionMatchesDataSource(t *testing.T) {
 	clearEnvironment(t)
 	var cfg strings.Builder
 	for i, tc := range sameAsDataSource {
@@ -70,12 +76,12 @@ output "function_outputs%[1]d" {
 			output(fmt.Sprintf("function_outputs%d", i), knownvalue.ListExact(stringChecks(sortedCopy(outputNames)))),
 		)
 	}
-	functionAcceptance(t, resource.TestStep{Config: cfg.String(), ConfigStateChecks: checks})
+	functionUnitTest(t, resource.TestStep{Config: cfg.String(), ConfigStateChecks: checks})
 }
 
-func TestAccTrinoConnectionFunctionGuide(t *testing.T) {
+func TestTrinoConnectionFunctionGuide(t *testing.T) {
 	clearEnvironment(t)
-	functionAcceptance(t, resource.TestStep{
+	functionUnitTest(t, resource.TestStep{
 		Config: `
 output "connection" {
   value = sensitive(provider::startree::trino_connection({
@@ -106,9 +112,9 @@ output "catalog" {
 	})
 }
 
-func TestAccParseAPITokenFunction(t *testing.T) {
+func TestParseAPITokenFunction(t *testing.T) {
 	clearEnvironment(t)
-	functionAcceptance(t, resource.TestStep{
+	functionUnitTest(t, resource.TestStep{
 		Config: `
 output "basic" {
   value = provider::startree::parse_api_token("` + guideBasicToken + `\n")
@@ -130,9 +136,9 @@ output "bearer" {
 }
 
 // Unknown arguments give an unknown result, computed at apply.
-func TestAccFunctionsUnknownArguments(t *testing.T) {
+func TestFunctionsUnknownArguments(t *testing.T) {
 	clearEnvironment(t)
-	functionAcceptance(t, resource.TestStep{
+	functionUnitTest(t, resource.TestStep{
 		Config: `
 resource "terraform_data" "later" {
   input = { token = "` + guideBearerToken + `", cluster = "pug", props = "v" }
@@ -168,7 +174,7 @@ output "encoded" {
 	})
 }
 
-func TestAccFunctionErrors(t *testing.T) {
+func TestFunctionErrors(t *testing.T) {
 	clearEnvironment(t)
 	tests := []struct {
 		name, call, detail string
@@ -237,7 +243,7 @@ func TestAccFunctionErrors(t *testing.T) {
 				name := strings.TrimPrefix(call, "provider::startree::")
 				detail = `Invalid value for "` + params[name] + `" parameter: ` + detail
 			}
-			functionAcceptance(t, resource.TestStep{
+			functionUnitTest(t, resource.TestStep{
 				Config:      "output \"x\" {\n  value = " + tt.call + "\n}\n",
 				ExpectError: errorText("Invalid function argument", detail),
 			})

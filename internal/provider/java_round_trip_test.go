@@ -63,10 +63,10 @@ func (c *captured) CheckState(_ context.Context, req statecheck.CheckStateReques
 
 // The catalog and encode_properties, as Terraform stores them, load in the real
 // java.util.Properties as exactly the intended maps.
-func TestAccJavaPropertiesRoundTrip(t *testing.T) {
+func TestJavaPropertiesRoundTrip(t *testing.T) {
 	clearEnvironment(t)
 	got := &captured{}
-	functionAcceptance(t, resource.TestStep{
+	functionUnitTest(t, resource.TestStep{
 		Config: dataSource(coordinates+`api_token = "`+guideBasicToken+`"
   trino_version = 999
   extra_properties = `+hostileHCL) + `
