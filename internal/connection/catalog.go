@@ -27,6 +27,8 @@ type Settings struct {
 	// can keep them out of plan output.
 	SecretProperties map[string]string
 	EnvVarPrefix     string
+	// CatalogName names the catalog in CreateCatalogSQL.
+	CatalogName string
 	// Sources names where a value that was not set on the object itself came from, such as "the
 	// provider block" or "the STARTREE_DOMAIN environment variable": the problems with that value
 	// say so.
@@ -39,7 +41,7 @@ type Settings struct {
 // DefaultSettings returns Settings with every default of the contract filled in: TLS on, StarTree
 // Cloud's gRPC port and the PINOT variable prefix.
 func DefaultSettings() Settings {
-	return Settings{TLSEnabled: true, GRPCPort: DefaultGRPCPort, EnvVarPrefix: DefaultEnvVarPrefix}
+	return Settings{TLSEnabled: true, GRPCPort: DefaultGRPCPort, EnvVarPrefix: DefaultEnvVarPrefix, CatalogName: DefaultCatalogName}
 }
 
 // Connection is everything computed from Settings.
@@ -51,6 +53,9 @@ type Connection struct {
 	Properties string
 	// EnvProperties is the catalog with ${ENV:...} references in place of every secret.
 	EnvProperties string
+	// CreateCatalogSQL is the CREATE CATALOG statement of the same catalog, with the same ${ENV:...}
+	// references as EnvProperties.
+	CreateCatalogSQL string
 	// Entries are the catalog's keys and values, unescaped, in the order the catalog writes them.
 	Entries []Entry
 }
@@ -101,6 +106,7 @@ func Compute(s Settings) (Connection, Problems) {
 		ps = append(ps, CheckTrinoVersion(*s.TrinoVersion)...)
 	}
 	ps = append(ps, CheckEnvVarPrefix(s.EnvVarPrefix)...)
+	ps = append(ps, CheckCatalogName(s.CatalogName)...)
 	ps = append(ps, CheckProperties(PropertyInputs{Extra: s.ExtraProperties, Secret: s.SecretProperties}, s.TLSEnabled, s.TrinoVersion)...)
 	if !ps.HasError() {
 		ps = append(ps, checkEnvVarNames(s)...)
@@ -386,11 +392,12 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 	}
 	both := b.String()
 	return Connection{
-		Credentials:   creds,
-		Endpoints:     e,
-		Properties:    both[:inlineEnd],
-		EnvProperties: both[inlineEnd:],
-		Entries:       entries,
+		Credentials:      creds,
+		Endpoints:        e,
+		Properties:       both[:inlineEnd],
+		EnvProperties:    both[inlineEnd:],
+		CreateCatalogSQL: createCatalog(s.CatalogName, "pinot", entries, true),
+		Entries:          entries,
 	}
 }
 

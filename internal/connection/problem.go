@@ -24,6 +24,9 @@ const (
 	InputExtraProperties  Input = "extra_properties"
 	InputSecretProperties Input = "secret_properties"
 	InputEnvVarPrefix     Input = "env_var_prefix"
+	InputCatalogName      Input = "catalog_name"
+	// InputProperties is the map argument of encode_create_catalog.
+	InputProperties Input = "properties"
 )
 
 // Severity tells an error, which stops the computation, from a warning, which does not.

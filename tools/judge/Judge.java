@@ -36,9 +36,11 @@ import java.util.stream.Stream;
  *   java -cp 'lib/*' Judge.java names PLUGIN_DIR -
  * </pre>
  *
- * <p>{@code catalogs} prints one JSON line per {@code *.properties} file, in name order:
- * {@code {"catalog":"x.properties","loaded":true,"errors":[]}} or {@code "loaded":false} with
- * Trino's own messages. {@code values} reads lines {@code TYPE<TAB>HEX(UTF-8 value)} and prints,
+ * <p>{@code catalogs} prints one JSON line per {@code *.properties} file (a static catalog) and per
+ * {@code *.sql} file (a CREATE CATALOG statement), in name order:
+ * {@code {"catalog":"x.properties","loaded":true,"errors":[],"properties":{...}}} or
+ * {@code "loaded":false} with Trino's own messages; properties are what Trino read, before it
+ * resolves secret references. {@code values} reads lines {@code TYPE<TAB>HEX(UTF-8 value)} and prints,
  * per line, how airlift's configuration binding reads the value: {@code {"ok":true,"value":"..."}}
  * or {@code {"ok":false}}. {@code names} prints every property name the connector's config classes
  * bind, with its Java type and its kind (config, legacy, defunct), as the annotations say.
@@ -79,27 +81,40 @@ public final class Judge {
         Object factory = pinotConnectorFactory(plugin);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".properties")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".properties") || p.getFileName().toString().endsWith(".sql")).sorted().toList();
         }
         for (Path file : files) {
-            List<String> errors = judgeCatalog(plugin, factory, file);
+            Map<String, String> read = new java.util.TreeMap<>();
+            List<String> errors = judgeCatalog(plugin, factory, file, read);
             out.println("{\"catalog\":" + json(file.getFileName().toString())
                     + ",\"loaded\":" + errors.isEmpty()
-                    + ",\"errors\":" + json(errors) + "}");
+                    + ",\"errors\":" + json(errors)
+                    + ",\"properties\":" + json(read) + "}");
         }
     }
 
-    /** Returns Trino's messages for a catalog it refuses, or an empty list when it loads. */
-    private static List<String> judgeCatalog(ClassLoader plugin, Object factory, Path file) {
+    /**
+     * Returns Trino's messages for a catalog it refuses, or an empty list when it loads; fills read
+     * with the properties Trino read, before it resolves secret references.
+     */
+    private static List<String> judgeCatalog(ClassLoader plugin, Object factory, Path file, Map<String, String> read) {
         Map<String, String> properties;
+        String connectorName;
         try {
-            properties = new HashMap<>(loadProperties(file));
+            if (file.toString().endsWith(".sql")) {
+                properties = new HashMap<>();
+                connectorName = parseCreateCatalog(Files.readString(file, StandardCharsets.UTF_8), properties);
+            }
+            else {
+                properties = new HashMap<>(loadProperties(file));
+                // StaticCatalogManager takes connector.name out before the connector sees the rest.
+                connectorName = properties.remove("connector.name");
+            }
         }
-        catch (Exception e) {
+        catch (Throwable e) {
             return messages(e);
         }
-        // StaticCatalogManager takes connector.name out before the connector sees the rest.
-        String connectorName = properties.remove("connector.name");
+        read.putAll(properties);
         if (connectorName == null) {
             return List.of("Catalog configuration " + file.getFileName() + " does not contain connector.name");
         }
@@ -124,9 +139,51 @@ public final class Judge {
         }
     }
 
+    /**
+     * Reads a CREATE CATALOG statement with the release's own SQL parser, as Trino's
+     * CreateCatalogTask does: each property value is evaluated as a varchar constant, which for
+     * the string literals the provider writes is the literal's value (a later name wins, as in
+     * Trino's map). Returns the connector name.
+     */
+    private static String parseCreateCatalog(String sql, Map<String, String> properties) throws Exception {
+        Class<?> parserType = Class.forName("io.trino.sql.parser.SqlParser");
+        Object parser = parserType.getConstructor().newInstance();
+        Object statement;
+        try {
+            statement = parserType.getMethod("createStatement", String.class).invoke(parser, sql);
+        }
+        catch (NoSuchMethodException e) {
+            Class<?> options = Class.forName("io.trino.sql.parser.ParsingOptions");
+            statement = parserType.getMethod("createStatement", String.class, options).invoke(parser, sql, options.getConstructor().newInstance());
+        }
+        if (!statement.getClass().getSimpleName().equals("CreateCatalog")) {
+            throw new IllegalArgumentException("not a CREATE CATALOG statement: " + statement.getClass().getSimpleName());
+        }
+        String connector = identifier(statement.getClass().getMethod("getConnectorName").invoke(statement));
+        for (Object property : (List<?>) statement.getClass().getMethod("getProperties").invoke(statement)) {
+            String name = identifier(property.getClass().getMethod("getName").invoke(property));
+            Object value;
+            try {
+                value = property.getClass().getMethod("getNonDefaultValue").invoke(property);
+            }
+            catch (NoSuchMethodException e) {
+                value = property.getClass().getMethod("getValue").invoke(property);
+            }
+            if (!value.getClass().getSimpleName().equals("StringLiteral")) {
+                throw new IllegalArgumentException("Invalid value for catalog property '" + name + "': " + value.getClass().getSimpleName() + " is not a string literal");
+            }
+            properties.put(name, (String) value.getClass().getMethod("getValue").invoke(value));
+        }
+        return connector;
+    }
+
+    private static String identifier(Object identifier) throws ReflectiveOperationException {
+        return (String) identifier.getClass().getMethod("getValue").invoke(identifier);
+    }
+
     private static String catalogName(Path file) {
         String name = file.getFileName().toString();
-        return name.substring(0, name.length() - ".properties".length());
+        return name.substring(0, name.lastIndexOf('.'));
     }
 
     /** Loads a catalog file as Trino's static catalog store does: airlift's loader where it exists. */
@@ -464,6 +521,17 @@ public final class Judge {
     }
 
     // ---- JSON ----------------------------------------------------------------------------------
+
+    static String json(Map<String, String> map) {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(map).entrySet()) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append(json(e.getKey())).append(':').append(json(e.getValue()));
+        }
+        return b.append('}').toString();
+    }
 
     static String json(List<String> list) {
         StringBuilder b = new StringBuilder("[");

@@ -1,0 +1,119 @@
+package connection
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/startree/terraform-provider-startree/internal/startreeguide"
+)
+
+func TestCreateCatalogSQLForTheGuide(t *testing.T) {
+	s := guideSettings(startreeguide.BasicToken)
+	s.CatalogName = "sales"
+	s.SecretProperties = map[string]string{"pinot.grpc.tls.truststore-password": "trust me"}
+	s.ExtraProperties = map[string]string{"pinot.connection-timeout": "2m"}
+	c, ps := Compute(s)
+	if ps.HasError() {
+		t.Fatal(ps)
+	}
+	want := `CREATE CATALOG "sales" USING "pinot"
+WITH (
+  "pinot.controller-urls" = 'https://proxy.broker.pug.prod.awesome-company.startree.cloud:443',
+  "pinot.grpc.port" = '8096',
+  "pinot.proxy.enabled" = 'true',
+  "pinot.grpc.proxy-uri" = 'proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443',
+  "pinot.grpc.use-plain-text" = 'false',
+  "pinot.controller.authentication.type" = 'PASSWORD',
+  "pinot.controller.authentication.user" = '${ENV:PINOT_USERNAME}',
+  "pinot.controller.authentication.password" = '${ENV:PINOT_PASSWORD}',
+  "pinot.broker.authentication.type" = 'PASSWORD',
+  "pinot.broker.authentication.user" = '${ENV:PINOT_USERNAME}',
+  "pinot.broker.authentication.password" = '${ENV:PINOT_PASSWORD}',
+  "pinot.connection-timeout" = '2m',
+  "pinot.grpc.tls.truststore-password" = '${ENV:PINOT_GRPC_TLS_TRUSTSTORE_PASSWORD}'
+)
+`
+	if c.CreateCatalogSQL != want {
+		t.Errorf("CreateCatalogSQL =\n%s\nwant\n%s", c.CreateCatalogSQL, want)
+	}
+	for _, secret := range []string{startreeguide.BasicPassword, startreeguide.BasicUsername, "trust me"} {
+		if strings.Contains(c.CreateCatalogSQL, secret) {
+			t.Errorf("CreateCatalogSQL holds a secret")
+		}
+	}
+}
+
+// The statement of env_properties' map is create_catalog_sql: one encoder for both.
+func TestCreateCatalogSQLIsTheEncodingOfTheEnvCatalog(t *testing.T) {
+	s := guideSettings(startreeguide.BearerToken)
+	s.ExtraProperties = map[string]string{"pinot.http-client.log.path": "/var/log/ü'\""}
+	c, _ := Compute(s)
+	envMap := map[string]string{}
+	for _, e := range c.Entries {
+		envMap[e.Key] = e.Value
+		if e.EnvVar != "" {
+			envMap[e.Key] = "${ENV:" + e.EnvVar + "}"
+		}
+	}
+	sql, ps := EncodeCreateCatalog(DefaultCatalogName, envMap)
+	if ps.HasError() {
+		t.Fatal(ps)
+	}
+	// The encoder sorts every key; the catalog keeps the managed keys first. Same lines.
+	sortedLines := func(s string) []string { l := strings.Split(strings.TrimSpace(s), "\n"); return l }
+	a, b := sortedLines(sql), sortedLines(c.CreateCatalogSQL)
+	if len(a) != len(b) {
+		t.Fatalf("different statements:\n%s\n%s", sql, c.CreateCatalogSQL)
+	}
+	seen := map[string]int{}
+	for _, l := range a {
+		seen[strings.TrimSuffix(l, ",")]++
+	}
+	for _, l := range b {
+		seen[strings.TrimSuffix(l, ",")]--
+	}
+	for l, n := range seen {
+		if n != 0 {
+			t.Errorf("line %q differs", l)
+		}
+	}
+}
+
+func TestEncodeCreateCatalogQuoting(t *testing.T) {
+	m := map[string]string{
+		KeyConnectorName: "pinot",
+		`a"b`:            "it's",
+		"k\\":            "back\\slash\nnew line\ttab",
+		"ü€😀":            "${ENV:X} '' \"",
+	}
+	got, ps := EncodeCreateCatalog("c_1", m)
+	if ps.HasError() {
+		t.Fatal(ps)
+	}
+	want := "CREATE CATALOG \"c_1\" USING \"pinot\"\nWITH (\n  \"a\"\"b\" = 'it''s',\n  \"k\\\" = 'back\\slash\nnew line\ttab',\n  \"ü€😀\" = '${ENV:X} '''' \"'\n)\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	if only, _ := EncodeCreateCatalog("x", map[string]string{KeyConnectorName: "pinot"}); only != "CREATE CATALOG \"x\" USING \"pinot\"\n" {
+		t.Errorf("no properties: %q", only)
+	}
+}
+
+func TestEncodeCreateCatalogErrors(t *testing.T) {
+	_, ps := EncodeCreateCatalog("Sales", map[string]string{"a": "b"})
+	if len(ps) != 2 ||
+		ps[0].Detail != `catalog_name "Sales" is not a lower-case identifier. Trino lower-cases catalog names, so expected a lower-case letter or '_' followed by lower-case letters, digits and '_', such as "pinot". Use "sales".` ||
+		ps[1].Input != InputProperties || ps[1].Summary != "No connector.name" {
+		t.Errorf("got %v", ps)
+	}
+	for _, bad := range []string{"", "1x", "a-b", "a b", "é"} {
+		if CheckCatalogName(bad) == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	for _, good := range []string{"pinot", "_x", "sales_2"} {
+		if ps := CheckCatalogName(good); ps != nil {
+			t.Errorf("%q refused: %v", good, ps)
+		}
+	}
+}
