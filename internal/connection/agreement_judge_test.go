@@ -14,6 +14,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +24,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/startree/terraform-provider-startree/internal/propertiestest"
 	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
@@ -50,9 +52,10 @@ func judgedReleases(t *testing.T) []int64 {
 
 // verdict is the judge's answer for one catalog.
 type verdict struct {
-	Catalog string   `json:"catalog"`
-	Loaded  bool     `json:"loaded"`
-	Errors  []string `json:"errors"`
+	Catalog    string            `json:"catalog"`
+	Loaded     bool              `json:"loaded"`
+	Errors     []string          `json:"errors"`
+	Properties map[string]string `json:"properties"`
 }
 
 // runJudge loads every catalog of dir with one release's connector.
@@ -114,6 +117,21 @@ func TestTrinoAgreement(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, c.file()), []byte(catalog), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			if release < createCatalogSince {
+				continue
+			}
+			// The same catalog as CREATE CATALOG: the map the file holds, encoded.
+			m, err := propertiestest.Load(catalog)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sql, ps := EncodeCreateCatalog("c", m)
+			if ps.HasError() {
+				t.Fatalf("%s: %v", c.file(), ps)
+			}
+			if err := os.WriteFile(filepath.Join(dir, c.sqlFile()), []byte(sql), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		results[i] = result{release: release, accepted: accepted}
 		wg.Add(1)
@@ -126,13 +144,19 @@ func TestTrinoAgreement(t *testing.T) {
 	}
 	wg.Wait()
 
-	disagreements := 0
+	disagreements, pairs := 0, 0
 	for _, r := range results {
 		for _, c := range cases {
 			v, ok := r.verdicts[c.file()]
 			if !ok {
 				t.Errorf("Trino %d: no verdict for %s", r.release, c.file())
 				continue
+			}
+			if r.release >= createCatalogSince {
+				pairs++
+				if !c.samePair(t, r.release, v, r.verdicts[c.sqlFile()]) {
+					disagreements++
+				}
 			}
 			providerAccepts := r.accepted[c.file()]
 			if c.providerStricter {
@@ -166,7 +190,35 @@ func TestTrinoAgreement(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d catalogs x %d releases (%v), %d disagreements", len(cases), len(releases), releases, disagreements)
+	t.Logf("%d catalogs x %d releases (%v), and %d file and CREATE CATALOG pairs: %d disagreements", len(cases), len(releases), releases, pairs, disagreements)
+}
+
+// createCatalogSince is the first release whose docs describe CREATE CATALOG (the statement
+// exists from 408; catalog.management=dynamic is documented from 433).
+const createCatalogSince = 433
+
+func (c agreementCase) sqlFile() string {
+	return fmt.Sprintf("c%03d.sql", c.index)
+}
+
+// samePair reports whether Trino read the catalog file and its CREATE CATALOG statement as the
+// same map, with the same verdict. Values with white space at either end are the one difference
+// by design: a file's values are trimmed, a statement's are not, and the provider refuses both.
+func (c agreementCase) samePair(t *testing.T, release int64, file, sql verdict) bool {
+	t.Helper()
+	if sql.Catalog == "" {
+		t.Errorf("Trino %d: no verdict for %s", release, c.sqlFile())
+		return false
+	}
+	if c.providerStricter {
+		return true
+	}
+	if !maps.Equal(file.Properties, sql.Properties) || file.Loaded != sql.Loaded {
+		t.Errorf("Trino %d reads %s and %s (%s) differently: maps equal %v; file loaded=%v %q, statement loaded=%v %q",
+			release, c.file(), c.sqlFile(), c.describe(), maps.Equal(file.Properties, sql.Properties), file.Loaded, file.Errors, sql.Loaded, sql.Errors)
+		return false
+	}
+	return true
 }
 
 // agreementCase is one catalog of the corpus.

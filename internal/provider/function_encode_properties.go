@@ -48,6 +48,15 @@ func (encodePropertiesFunction) Run(ctx context.Context, req function.RunRequest
 	if resp.Error != nil {
 		return
 	}
+	m, funcErr := propertiesArgument(0, props)
+	if resp.Error = funcErr; resp.Error != nil {
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, types.StringValue(connection.EncodeProperties(m)))
+}
+
+// propertiesArgument reads a map(string) argument; a null value is an error that names its key.
+func propertiesArgument(arg int64, props types.Map) (map[string]string, *function.FuncError) {
 	m := make(map[string]string, len(props.Elements()))
 	var nulls []string
 	for k, v := range props.Elements() {
@@ -60,8 +69,7 @@ func (encodePropertiesFunction) Run(ctx context.Context, req function.RunRequest
 	}
 	if len(nulls) > 0 {
 		sort.Strings(nulls)
-		resp.Error = function.NewArgumentFuncError(0, "Null property value for "+strings.Join(nulls, ", ")+": give each entry a string value or remove it")
-		return
+		return nil, function.NewArgumentFuncError(arg, "Null property value for "+strings.Join(nulls, ", ")+": give each entry a string value or remove it")
 	}
-	resp.Error = resp.Result.Set(ctx, types.StringValue(connection.EncodeProperties(m)))
+	return m, nil
 }

@@ -39,11 +39,11 @@ var sameAsDataSource = []struct {
 	{"guide bearer token", `api_token = "` + guideBearerToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud"`},
 	{"without TLS or token", `cluster = "c-1", environment = "dev", domain = "x.startree.cloud", tls_enabled = false, grpc_port = 8090`},
 	{"without TLS with token", `api_token = "` + guideBearerToken + `", cluster = "c", environment = "e", domain = "d.io", tls_enabled = false`},
-	{"every input", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = true, grpc_port = 9000, trino_version = 448, env_var_prefix = "SALES", extra_properties = { "pinot.grpc.enabled" = "true", "pinot.http-client.read-timeout" = "1m" }, secret_properties = { "pinot.grpc.tls.keystore-password" = "k=s:#!\\ é" }`},
+	{"every input", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = true, grpc_port = 9000, trino_version = 448, env_var_prefix = "SALES", catalog_name = "sales", extra_properties = { "pinot.grpc.enabled" = "true", "pinot.http-client.read-timeout" = "1m" }, secret_properties = { "pinot.grpc.tls.keystore-password" = "k=s:#!\\ é" }`},
 	{"numbers and bools as Terraform converts them", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = "true", grpc_port = "9000", trino_version = "476", extra_properties = { "pinot.fetch-retry-count" = 3, "pinot.prefer-broker-queries" = true }`},
 }
 
-var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "env"}
+var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "create_catalog_sql", "env"}
 
 func TestTrinoConnectionFunctionMatchesDataSource(t *testing.T) {
 	clearEnvironment(t)
@@ -216,9 +216,9 @@ func TestFunctionErrors(t *testing.T) {
 		{"trino_connection null", `provider::startree::trino_connection(null)`,
 			`Invalid value for "settings" parameter: argument must not be null.`},
 		{"trino_connection not an object", `provider::startree::trino_connection("pug")`,
-			`settings must be an object or a map with the data source's argument names (api_token, cluster, domain, env_var_prefix, environment, extra_properties, grpc_port, secret_properties, tls_enabled, trino_version)`},
+			`settings must be an object or a map with the data source's argument names (api_token, catalog_name, cluster, domain, env_var_prefix, environment, extra_properties, grpc_port, secret_properties, tls_enabled, trino_version)`},
 		{"trino_connection unknown name", `provider::startree::trino_connection({ cluster = "pug", environment = "prod", domain = "x.io", tls = false })`,
-			`settings has no argument named "tls"; the allowed names are api_token, cluster, domain, env_var_prefix, environment, extra_properties, grpc_port, secret_properties, tls_enabled, trino_version`},
+			`settings has no argument named "tls"; the allowed names are api_token, catalog_name, cluster, domain, env_var_prefix, environment, extra_properties, grpc_port, secret_properties, tls_enabled, trino_version`},
 		{"trino_connection missing names", `provider::startree::trino_connection({ cluster = "pug" })`,
 			`settings.api_token: Missing StarTree API token: A StarTree API token is required when tls_enabled is true. A function cannot read the provider block or the environment: set api_token in its settings; settings.environment: Missing environment: environment is not set. A function cannot read the provider block or the environment: set environment in its settings; settings.domain: Missing domain: domain is not set. A function cannot read the provider block or the environment: set domain in its settings`},
 		{"trino_connection types", `provider::startree::trino_connection({ cluster = "pug", environment = "prod", domain = "x.io", tls_enabled = "False", grpc_port = "port", trino_version = 4.5, extra_properties = { a = [1] } })`,

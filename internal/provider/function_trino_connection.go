@@ -88,15 +88,16 @@ func (trinoConnectionFunction) Run(ctx context.Context, req function.RunRequest,
 	var m connectionModel
 	m.setOutputs(c)
 	result := types.ObjectValueMust(connectionResultType, map[string]attr.Value{
-		"token_type":     m.TokenType,
-		"username":       m.Username,
-		"password":       m.Password,
-		"controller_url": m.ControllerURL,
-		"grpc_proxy_uri": m.GRPCProxyURI,
-		"properties":     m.Properties,
-		"properties_map": m.PropertiesMap,
-		"env_properties": m.EnvProperties,
-		"env":            m.Env,
+		"token_type":         m.TokenType,
+		"username":           m.Username,
+		"password":           m.Password,
+		"controller_url":     m.ControllerURL,
+		"grpc_proxy_uri":     m.GRPCProxyURI,
+		"properties":         m.Properties,
+		"properties_map":     m.PropertiesMap,
+		"env_properties":     m.EnvProperties,
+		"create_catalog_sql": m.CreateCatalogSQL,
+		"env":                m.Env,
 	})
 	resp.Error = resp.Result.Set(ctx, result)
 }
@@ -136,6 +137,7 @@ func functionSettings(v types.Dynamic) (connection.Settings, connection.Problems
 	s.Environment = r.optionalStr("environment")
 	s.Domain = r.optionalStr("domain")
 	r.str("env_var_prefix", &s.EnvVarPrefix)
+	r.str("catalog_name", &s.CatalogName)
 	r.number("grpc_port", connection.InputGRPCPort, &s.GRPCPort)
 	var version int64
 	if r.number("trino_version", connection.InputTrinoVersion, &version) {

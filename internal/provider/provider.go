@@ -161,7 +161,7 @@ func (p *StarTreeProvider) EphemeralResources(context.Context) []func() ephemera
 
 // Functions lists the provider's functions.
 func (p *StarTreeProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{NewParseAPITokenFunction, NewTrinoConnectionFunction, NewEncodePropertiesFunction}
+	return []func() function.Function{NewParseAPITokenFunction, NewTrinoConnectionFunction, NewEncodePropertiesFunction, NewEncodeCreateCatalogFunction}
 }
 
 // Resources lists the provider's managed resources: there are none.

@@ -27,16 +27,18 @@ type connectionModel struct {
 	ExtraProperties  types.Map    `tfsdk:"extra_properties"`
 	SecretProperties types.Map    `tfsdk:"secret_properties"`
 	EnvVarPrefix     types.String `tfsdk:"env_var_prefix"`
+	CatalogName      types.String `tfsdk:"catalog_name"`
 
-	TokenType     types.String `tfsdk:"token_type"`
-	Username      types.String `tfsdk:"username"`
-	Password      types.String `tfsdk:"password"`
-	ControllerURL types.String `tfsdk:"controller_url"`
-	GRPCProxyURI  types.String `tfsdk:"grpc_proxy_uri"`
-	Properties    types.String `tfsdk:"properties"`
-	PropertiesMap types.Map    `tfsdk:"properties_map"`
-	EnvProperties types.String `tfsdk:"env_properties"`
-	Env           types.Map    `tfsdk:"env"`
+	TokenType        types.String `tfsdk:"token_type"`
+	Username         types.String `tfsdk:"username"`
+	Password         types.String `tfsdk:"password"`
+	ControllerURL    types.String `tfsdk:"controller_url"`
+	GRPCProxyURI     types.String `tfsdk:"grpc_proxy_uri"`
+	Properties       types.String `tfsdk:"properties"`
+	PropertiesMap    types.Map    `tfsdk:"properties_map"`
+	EnvProperties    types.String `tfsdk:"env_properties"`
+	CreateCatalogSQL types.String `tfsdk:"create_catalog_sql"`
+	Env              types.Map    `tfsdk:"env"`
 }
 
 // readConnection is the one code path of the data source's Read and the ephemeral resource's Open:
@@ -110,6 +112,9 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	if !m.EnvVarPrefix.IsNull() {
 		s.EnvVarPrefix = m.EnvVarPrefix.ValueString()
 	}
+	if !m.CatalogName.IsNull() {
+		s.CatalogName = m.CatalogName.ValueString()
+	}
 	s.ExtraProperties = stringMap(&diags, m.ExtraProperties, path.Root("extra_properties"))
 	s.SecretProperties = stringMap(&diags, m.SecretProperties, path.Root("secret_properties"))
 
@@ -141,6 +146,7 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	m.TLSEnabled = types.BoolValue(s.TLSEnabled)
 	m.GRPCPort = types.NumberValue(new(big.Float).SetInt64(s.GRPCPort))
 	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefix)
+	m.CatalogName = types.StringValue(s.CatalogName)
 	m.ExtraProperties = stringMapValue(s.ExtraProperties, false)
 	m.SecretProperties = stringMapValue(s.SecretProperties, false)
 	m.setOutputs(c)
@@ -163,6 +169,7 @@ func (m *connectionModel) setOutputs(c connection.Connection) {
 	m.GRPCProxyURI = types.StringValue(c.GRPCProxyURI)
 	m.Properties = types.StringValue(c.Properties)
 	m.EnvProperties = types.StringValue(c.EnvProperties)
+	m.CreateCatalogSQL = types.StringValue(c.CreateCatalogSQL)
 	// Built straight from the entries: the core's own maps would be copies on the hot path.
 	all := make(map[string]attr.Value, len(c.Entries))
 	var env map[string]attr.Value

@@ -111,6 +111,10 @@ var connectionAttributes = []connectionAttribute{
 			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `" + connection.DefaultEnvVarPrefix + "`.",
 	},
 	{
+		name: "catalog_name", kind: kindString, role: roleDefaulted, strings: []validator.String{catalogNameValidator},
+		description: "The catalog's name in `create_catalog_sql`: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names. Defaults to `" + connection.DefaultCatalogName + "`.",
+	},
+	{
 		name: "token_type", kind: kindString, role: roleOutput,
 		description: "`basic` or `bearer`; null without a token.",
 	},
@@ -147,6 +151,12 @@ var connectionAttributes = []connectionAttribute{
 			"Like every attribute of an ephemeral resource it is an ephemeral value, which only write-only arguments, provider blocks, locals, other ephemeral resources and ephemeral outputs take: " +
 			"it cannot go into a ConfigMap, a Helm release's `values` or any other ordinary argument. The catalog holds no secret, so take it from the `startree_trino_connection` data source " +
 			"or the `trino_connection` function instead (the function gives the same `env_properties` for any valid token: see the Kubernetes guide).",
+	},
+	{
+		name: "create_catalog_sql", kind: kindString, role: roleOutput,
+		description: "The same catalog as a statement for Trino's dynamic catalog management (`catalog.management=dynamic`): `CREATE CATALOG \"<catalog_name>\" USING \"pinot\" WITH (...)`, " +
+			"the properties in the catalog file's order, with the same `${ENV:...}` references as `env_properties` in place of the credentials and every secret property, so it is not sensitive and holds no secret. " +
+			"Every name is a quoted identifier and every value a string literal; Trino's own parser reads it back to the map of `env_properties`.",
 	},
 	{
 		name: "env", kind: kindStringMap, role: roleOutput, sensitive: true,

@@ -49,7 +49,7 @@ func TestDataSourceSchemaSensitivityAndRoles(t *testing.T) {
 	}{
 		{"sensitive", sensitive, []string{"api_token", "env", "password", "properties", "properties_map", "secret_properties"}},
 		{"required", required, []string{"cluster"}},
-		{"optional and computed", optionalComputed, []string{"domain", "env_var_prefix", "environment", "extra_properties", "grpc_port", "secret_properties", "tls_enabled"}},
+		{"optional and computed", optionalComputed, []string{"catalog_name", "domain", "env_var_prefix", "environment", "extra_properties", "grpc_port", "secret_properties", "tls_enabled"}},
 		{"optional only", optional, []string{"api_token", "trino_version"}},
 	} {
 		sort.Strings(c.got)
@@ -83,8 +83,8 @@ func TestConnectionModelRawRoundTrip(t *testing.T) {
 		APIToken: types.StringNull(), Cluster: types.StringValue("pug"), Environment: types.StringUnknown(), Domain: types.StringValue("x.io"),
 		TLSEnabled: types.BoolValue(false), GRPCPort: types.NumberValue(big.NewFloat(8096)), TrinoVersion: types.NumberUnknown(),
 		ExtraProperties:  types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v"), "u": types.StringUnknown()}),
-		SecretProperties: types.MapNull(types.StringType),
-		EnvVarPrefix:     types.StringNull(), TokenType: types.StringValue("basic"), Username: types.StringValue("u"), Password: types.StringValue("p"),
+		SecretProperties: types.MapNull(types.StringType), CatalogName: types.StringValue("pinot"), CreateCatalogSQL: types.StringNull(),
+		EnvVarPrefix: types.StringNull(), TokenType: types.StringValue("basic"), Username: types.StringValue("u"), Password: types.StringValue("p"),
 		ControllerURL: types.StringValue("c"), GRPCProxyURI: types.StringValue("g"), Properties: types.StringValue("p=1\n"),
 		PropertiesMap: types.MapValueMust(types.StringType, map[string]attr.Value{"p": types.StringValue("1")}), EnvProperties: types.StringValue("e"),
 		Env: types.MapNull(types.StringType),

@@ -79,14 +79,14 @@ type modelField struct {
 }
 
 // fields lists the model's attributes by name, each with a pointer to its field.
-func (m *connectionModel) fields() [19]modelField {
-	return [19]modelField{
+func (m *connectionModel) fields() [21]modelField {
+	return [21]modelField{
 		{"api_token", &m.APIToken}, {"cluster", &m.Cluster}, {"environment", &m.Environment}, {"domain", &m.Domain},
 		{"tls_enabled", &m.TLSEnabled}, {"grpc_port", &m.GRPCPort}, {"trino_version", &m.TrinoVersion},
-		{"extra_properties", &m.ExtraProperties}, {"secret_properties", &m.SecretProperties}, {"env_var_prefix", &m.EnvVarPrefix},
+		{"extra_properties", &m.ExtraProperties}, {"secret_properties", &m.SecretProperties}, {"env_var_prefix", &m.EnvVarPrefix}, {"catalog_name", &m.CatalogName},
 		{"token_type", &m.TokenType}, {"username", &m.Username}, {"password", &m.Password},
 		{"controller_url", &m.ControllerURL}, {"grpc_proxy_uri", &m.GRPCProxyURI}, {"properties", &m.Properties},
-		{"properties_map", &m.PropertiesMap}, {"env_properties", &m.EnvProperties}, {"env", &m.Env},
+		{"properties_map", &m.PropertiesMap}, {"env_properties", &m.EnvProperties}, {"create_catalog_sql", &m.CreateCatalogSQL}, {"env", &m.Env},
 	}
 }
 

@@ -23,6 +23,7 @@ var (
 	}
 	domainValidator       = stringCheck{description: "must be a lowercase DNS name", check: connection.CheckDomain}
 	envVarPrefixValidator = stringCheck{description: "must match ^[A-Z][A-Z0-9_]*$", check: connection.CheckEnvVarPrefix}
+	catalogNameValidator  = stringCheck{description: "must be a lower-case identifier", check: connection.CheckCatalogName}
 	grpcPortValidator     = numberCheck{in: connection.InputGRPCPort, description: "must be a TCP port from 1 to 65535", check: connection.CheckGRPCPort}
 	trinoVersionValidator = numberCheck{in: connection.InputTrinoVersion, description: "must be 400 or later", check: connection.CheckTrinoVersion}
 )
