@@ -87,19 +87,29 @@ func (trinoConnectionFunction) Run(ctx context.Context, req function.RunRequest,
 	}
 	var m connectionModel
 	m.setOutputs(c)
-	result := types.ObjectValueMust(connectionResultType, map[string]attr.Value{
-		"token_type":         m.TokenType,
-		"username":           m.Username,
-		"password":           m.Password,
-		"controller_url":     m.ControllerURL,
-		"grpc_proxy_uri":     m.GRPCProxyURI,
-		"properties":         m.Properties,
-		"properties_map":     m.PropertiesMap,
-		"env_properties":     m.EnvProperties,
-		"create_catalog_sql": m.CreateCatalogSQL,
-		"env":                m.Env,
-	})
+	outputs := make(map[string]attr.Value, len(connectionResultType))
+	for _, a := range connectionAttributes {
+		if a.role == roleOutput {
+			outputs[a.name] = fieldValue(a.field(&m))
+		}
+	}
+	result := types.ObjectValueMust(connectionResultType, outputs)
 	resp.Error = resp.Result.Set(ctx, result)
+}
+
+// fieldValue is the value of a model field, given by its place.
+func fieldValue(field any) attr.Value {
+	switch v := field.(type) {
+	case *types.String:
+		return *v
+	case *types.Bool:
+		return *v
+	case *types.Number:
+		return *v
+	case *types.Map:
+		return *v
+	}
+	panic(fmt.Sprintf("provider: a model field of type %T", field))
 }
 
 // functionSettings reads the settings argument into core Settings, converting each value as

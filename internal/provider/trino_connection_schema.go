@@ -42,7 +42,10 @@ const (
 )
 
 type connectionAttribute struct {
-	name        string
+	name string
+	// field is the attribute's place in connectionModel: the raw reading and writing of the object
+	// go through it, so the schema and the values can never list different attributes.
+	field       func(*connectionModel) any
 	kind        attributeKind
 	role        attributeRole
 	sensitive   bool
@@ -58,7 +61,7 @@ type connectionAttribute struct {
 // documentation shows them.
 var connectionAttributes = []connectionAttribute{
 	{
-		name: "api_token", kind: kindString, role: roleOptional, sensitive: true, strings: []validator.String{tokenValidator},
+		name: "api_token", field: func(m *connectionModel) any { return &m.APIToken }, kind: kindString, role: roleOptional, sensitive: true, strings: []validator.String{tokenValidator},
 		description: "StarTree API token: a basic token (base64 of `<key>:<secret>`, standard or URL-safe alphabet, padded or not) or a bearer token (`st-<key>-<secret>`). " +
 			"White space around it is ignored, so `file()` works as it is. A basic token whose username or password begins or ends with a space is refused, because Trino trims catalog values. " +
 			"Bearer key and secret lengths other than StarTree's 16 and 32 draw a warning, not an error. Required when `tls_enabled` is true." +
@@ -66,33 +69,33 @@ var connectionAttributes = []connectionAttribute{
 			" A token taken from the provider block or the environment is not copied into this object's attributes.",
 	},
 	{
-		name: "cluster", kind: kindString, role: roleRequired, strings: []validator.String{labelValidator(connection.InputCluster)},
+		name: "cluster", field: func(m *connectionModel) any { return &m.Cluster }, kind: kindString, role: roleRequired, strings: []validator.String{labelValidator(connection.InputCluster)},
 		description: "StarTree Cloud cluster name (`pug` in `proxy.broker.pug.prod.awesome-company.startree.cloud`): a DNS label of 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen.",
 	},
 	{
-		name: "environment", kind: kindString, role: roleDefaulted, strings: []validator.String{labelValidator(connection.InputEnvironment)},
+		name: "environment", field: func(m *connectionModel) any { return &m.Environment }, kind: kindString, role: roleDefaulted, strings: []validator.String{labelValidator(connection.InputEnvironment)},
 		description: "StarTree Cloud environment (`prod` in the example): a DNS label." + fallbackText("environment", connection.EnvEnvironment),
 	},
 	{
-		name: "domain", kind: kindString, role: roleDefaulted, strings: []validator.String{domainValidator},
+		name: "domain", field: func(m *connectionModel) any { return &m.Domain }, kind: kindString, role: roleDefaulted, strings: []validator.String{domainValidator},
 		description: "StarTree Cloud domain, such as `awesome-company.startree.cloud`: a lowercase DNS name of at least two labels, with no scheme, port, path or trailing dot." + fallbackText("domain", connection.EnvDomain),
 	},
 	{
-		name: "tls_enabled", kind: kindBool, role: roleDefaulted,
+		name: "tls_enabled", field: func(m *connectionModel) any { return &m.TLSEnabled }, kind: kindBool, role: roleDefaulted,
 		description: "Whether the cluster uses TLS: `https` and port 443 with it, `http` and port 80 without, and `pinot.grpc.use-plain-text` to match. Defaults to `true`. " +
 			"Without TLS a token is optional; a token used without TLS draws a warning, since the credentials then cross the network unencrypted.",
 	},
 	{
-		name: "grpc_port", kind: kindNumber, role: roleDefaulted, numbers: []validator.Number{grpcPortValidator},
+		name: "grpc_port", field: func(m *connectionModel) any { return &m.GRPCPort }, kind: kindNumber, role: roleDefaulted, numbers: []validator.Number{grpcPortValidator},
 		description: "Pinot server gRPC port, written as `pinot.grpc.port`: 1 to 65535. Defaults to `" + strconv.Itoa(connection.DefaultGRPCPort) + "`, StarTree Cloud's port (Trino's own default is 8090).",
 	},
 	{
-		name: "trino_version", kind: kindNumber, role: roleOptional, numbers: []validator.Number{trinoVersionValidator},
+		name: "trino_version", field: func(m *connectionModel) any { return &m.TrinoVersion }, kind: kindNumber, role: roleOptional, numbers: []validator.Number{trinoVersionValidator},
 		description: "The Trino release the catalog is for, such as `476`. When set it must be " + strconv.Itoa(connection.MinTrinoVersion) + " or later (the proxy properties arrived in Trino 400), and `extra_properties` are checked as that release's Pinot connector checks them: " +
 			"which names it binds, how it reads each value, and its constraints (see the property table). Unset, the newest release the provider knows (" + strconv.Itoa(connection.NewestKnownTrinoRelease) + ") is assumed; above it, an unknown key is a warning instead of an error.",
 	},
 	{
-		name: "extra_properties", kind: kindStringMap, role: roleDefaulted,
+		name: "extra_properties", field: func(m *connectionModel) any { return &m.ExtraProperties }, kind: kindStringMap, role: roleDefaulted,
 		description: "More catalog properties, written after the managed ones, sorted by key. Each is checked as Trino's Pinot connector of `trino_version` checks it, so that Trino loads the catalog: " +
 			"an unknown key (with the nearest known name), a removed key, a key the provider sets itself, a `pinot.grpc.tls.*` key without TLS, a value Trino cannot read or that breaks a constraint, " +
 			"a broken rule between properties, and a value with white space at either end (Trino trims every value) are errors. `${ENV:NAME}` values are not checked (Trino resolves them first). " +
@@ -100,51 +103,51 @@ var connectionAttributes = []connectionAttribute{
 			"The data source page's section \"Extra properties: what Trino accepts\" lists every property with its type, default, rule and releases.",
 	},
 	{
-		name: "secret_properties", kind: kindStringMap, role: roleDefaulted, sensitive: true,
+		name: "secret_properties", field: func(m *connectionModel) any { return &m.SecretProperties }, kind: kindStringMap, role: roleDefaulted, sensitive: true,
 		description: "The security-sensitive catalog properties: " + codeList(sensitiveExtraNames()) + ". The same rules as `extra_properties`, and a security-sensitive key is refused there: " +
 			"this map is sensitive, so Terraform keeps its values out of plan output and marks them sensitive in state, where `extra_properties` would show them in clear. " +
 			"In `env_properties` each value is a `${ENV:<prefix>_...}` reference and the value moves into `env`; `properties` and `properties_map` carry it inline. A key that is not security-sensitive is refused here. Defaults to `{}`.",
 	},
 	{
-		name: "env_var_prefix", kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
+		name: "env_var_prefix", field: func(m *connectionModel) any { return &m.EnvVarPrefix }, kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
 		description: "Prefix of the variable names in `env` and `env_properties`: `<prefix>_USERNAME`, `<prefix>_PASSWORD`, and for each security-sensitive extra property `<prefix>_` and its name after `pinot.` in upper case with `_` for `.` and `-` (`<prefix>_GRPC_TLS_KEYSTORE_PASSWORD`, `<prefix>_HTTP_CLIENT_HTTP_PROXY_PASSWORD`). " +
 			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `" + connection.DefaultEnvVarPrefix + "`.",
 	},
 	{
-		name: "catalog_name", kind: kindString, role: roleDefaulted, strings: []validator.String{catalogNameValidator},
+		name: "catalog_name", field: func(m *connectionModel) any { return &m.CatalogName }, kind: kindString, role: roleDefaulted, strings: []validator.String{catalogNameValidator},
 		description: "The catalog's name in `create_catalog_sql`: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names. Defaults to `" + connection.DefaultCatalogName + "`.",
 	},
 	{
-		name: "token_type", kind: kindString, role: roleOutput,
+		name: "token_type", field: func(m *connectionModel) any { return &m.TokenType }, kind: kindString, role: roleOutput,
 		description: "`basic` or `bearer`; null without a token.",
 	},
 	{
-		name: "username", kind: kindString, role: roleOutput,
+		name: "username", field: func(m *connectionModel) any { return &m.Username }, kind: kindString, role: roleOutput,
 		description: "Username for the Pinot controller and broker: the token's key. Null without a token.",
 	},
 	{
-		name: "password", kind: kindString, role: roleOutput, sensitive: true,
+		name: "password", field: func(m *connectionModel) any { return &m.Password }, kind: kindString, role: roleOutput, sensitive: true,
 		description: "Password for the Pinot controller and broker: the token's secret. Null without a token.",
 	},
 	{
-		name: "controller_url", kind: kindString, role: roleOutput,
+		name: "controller_url", field: func(m *connectionModel) any { return &m.ControllerURL }, kind: kindString, role: roleOutput,
 		description: "`pinot.controller-urls`: `https://proxy.broker.<cluster>.<environment>.<domain>:443`, or `http://…:80` without TLS.",
 	},
 	{
-		name: "grpc_proxy_uri", kind: kindString, role: roleOutput,
+		name: "grpc_proxy_uri", field: func(m *connectionModel) any { return &m.GRPCProxyURI }, kind: kindString, role: roleOutput,
 		description: "`pinot.grpc.proxy-uri`: `proxy-grpc.broker.<cluster>.<environment>.<domain>:443`, or port 80 without TLS.",
 	},
 	{
-		name: "properties", kind: kindString, role: roleOutput, sensitive: true,
+		name: "properties", field: func(m *connectionModel) any { return &m.Properties }, kind: kindString, role: roleOutput, sensitive: true,
 		description: "The whole Trino catalog file (`pinot.properties`) with the credentials inline: the managed keys in a fixed order, then `extra_properties` sorted by key. " +
 			"Escaped as `java.util.Properties` reads it (pure ASCII, `\\uXXXX` for other characters), LF line endings and a final newline; the same inputs always give the same bytes.",
 	},
 	{
-		name: "properties_map", kind: kindStringMap, role: roleOutput, sensitive: true,
+		name: "properties_map", field: func(m *connectionModel) any { return &m.PropertiesMap }, kind: kindStringMap, role: roleOutput, sensitive: true,
 		description: "The catalog's keys and values as a map, unescaped: what Trino reads from `properties`.",
 	},
 	{
-		name: "env_properties", kind: kindString, role: roleOutput,
+		name: "env_properties", field: func(m *connectionModel) any { return &m.EnvProperties }, kind: kindString, role: roleOutput,
 		description: "The catalog with `${ENV:<prefix>_USERNAME}` and `${ENV:<prefix>_PASSWORD}` (and a reference for each security-sensitive extra property) in place of the secrets. " +
 			"Trino resolves the references from its environment; feed them from `env`. Not sensitive, so its diff stays visible in plans: use it for ConfigMaps and the Trino Helm chart's `catalogs` value.",
 		ephemeralDescription: "The catalog with `${ENV:<prefix>_USERNAME}` and `${ENV:<prefix>_PASSWORD}` (and a reference for each secret property) in place of the secrets. " +
@@ -153,13 +156,13 @@ var connectionAttributes = []connectionAttribute{
 			"or the `trino_connection` function instead (the function gives the same `env_properties` for any valid token: see the Kubernetes guide).",
 	},
 	{
-		name: "create_catalog_sql", kind: kindString, role: roleOutput,
+		name: "create_catalog_sql", field: func(m *connectionModel) any { return &m.CreateCatalogSQL }, kind: kindString, role: roleOutput,
 		description: "The same catalog as a statement for Trino's dynamic catalog management (`catalog.management=dynamic`): `CREATE CATALOG \"<catalog_name>\" USING \"pinot\" WITH (...)`, " +
 			"the properties in the catalog file's order, with the same `${ENV:...}` references as `env_properties` in place of the credentials and every secret property, so it is not sensitive and holds no secret. " +
 			"Every name is a quoted identifier and every value a string literal; Trino's own parser reads it back to the map of `env_properties`.",
 	},
 	{
-		name: "env", kind: kindStringMap, role: roleOutput, sensitive: true,
+		name: "env", field: func(m *connectionModel) any { return &m.Env }, kind: kindStringMap, role: roleOutput, sensitive: true,
 		description: "The environment variables `env_properties` refers to, name to value, for a Kubernetes Secret that the Trino pods load with `envFrom`. Null when there are none (no token).",
 		ephemeralDescription: "The environment variables `env_properties` refers to, name to value. Feed it to a write-only argument, such as `data_wo` of `kubernetes_secret_v1` (Terraform 1.11+), " +
 			"so that the credentials reach the Secret without being stored in the plan or the state. Null when there are none (no token).",

@@ -112,3 +112,42 @@ func TestEphemeralDescriptionsSayWhatEphemeralValuesFeed(t *testing.T) {
 		t.Errorf("env_properties on the data source lost its advice: %s", ds)
 	}
 }
+
+// Every field of connectionModel belongs to exactly one attribute of the table, with the Go type
+// of the attribute's kind: a field added without its attribute (or with the wrong kind) fails
+// here, not in a run.
+func TestAttributeTableCoversTheModel(t *testing.T) {
+	var m connectionModel
+	base := reflect.ValueOf(&m).Elem()
+	owners := map[uintptr]string{}
+	kindTypes := map[attributeKind]reflect.Type{
+		kindString:    reflect.TypeOf(types.String{}),
+		kindBool:      reflect.TypeOf(types.Bool{}),
+		kindNumber:    reflect.TypeOf(types.Number{}),
+		kindStringMap: reflect.TypeOf(types.Map{}),
+	}
+	for _, a := range connectionAttributes {
+		p := reflect.ValueOf(a.field(&m))
+		if p.Kind() != reflect.Pointer {
+			t.Fatalf("%s: field is not a pointer", a.name)
+		}
+		if p.Elem().Type() != kindTypes[a.kind] {
+			t.Errorf("%s: field of type %s for kind %d", a.name, p.Elem().Type(), a.kind)
+		}
+		if other, taken := owners[p.Pointer()]; taken {
+			t.Errorf("%s and %s share a field", a.name, other)
+		}
+		owners[p.Pointer()] = a.name
+	}
+	for i := 0; i < base.NumField(); i++ {
+		f := base.Type().Field(i)
+		owner, ok := owners[base.Field(i).Addr().Pointer()]
+		if !ok {
+			t.Errorf("connectionModel.%s has no attribute in connectionAttributes", f.Name)
+			continue
+		}
+		if tag := f.Tag.Get("tfsdk"); tag != owner {
+			t.Errorf("connectionModel.%s is tagged %q but read and written as %q", f.Name, tag, owner)
+		}
+	}
+}

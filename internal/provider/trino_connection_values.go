@@ -32,12 +32,12 @@ func (m *connectionModel) fromRaw(v tftypes.Value) error {
 		return err
 	}
 	var err error
-	for _, f := range m.fields() {
-		raw, ok := attrs[f.name]
+	for _, a := range connectionAttributes {
+		raw, ok := attrs[a.name]
 		if !ok {
-			return fmt.Errorf("attribute %q is missing", f.name)
+			return fmt.Errorf("attribute %q is missing", a.name)
 		}
-		switch target := f.value.(type) {
+		switch target := a.field(m).(type) {
 		case *types.String:
 			*target, err = rawString(raw)
 		case *types.Bool:
@@ -48,7 +48,7 @@ func (m *connectionModel) fromRaw(v tftypes.Value) error {
 			*target, err = rawStringMap(raw)
 		}
 		if err != nil {
-			return fmt.Errorf("attribute %q: %w", f.name, err)
+			return fmt.Errorf("attribute %q: %w", a.name, err)
 		}
 	}
 	return nil
@@ -56,38 +56,20 @@ func (m *connectionModel) fromRaw(v tftypes.Value) error {
 
 // toRaw builds the raw object value of the model.
 func (m *connectionModel) toRaw() tftypes.Value {
-	fields := m.fields()
-	vals := make(map[string]tftypes.Value, len(fields))
-	for _, f := range fields {
-		switch v := f.value.(type) {
+	vals := make(map[string]tftypes.Value, len(connectionAttributes))
+	for _, a := range connectionAttributes {
+		switch v := a.field(m).(type) {
 		case *types.String:
-			vals[f.name] = stringToRaw(*v)
+			vals[a.name] = stringToRaw(*v)
 		case *types.Bool:
-			vals[f.name] = boolToRaw(*v)
+			vals[a.name] = boolToRaw(*v)
 		case *types.Number:
-			vals[f.name] = numberToRaw(*v)
+			vals[a.name] = numberToRaw(*v)
 		case *types.Map:
-			vals[f.name] = stringMapToRaw(*v)
+			vals[a.name] = stringMapToRaw(*v)
 		}
 	}
 	return tftypes.NewValue(connectionObjectType, vals)
-}
-
-type modelField struct {
-	name  string
-	value any
-}
-
-// fields lists the model's attributes by name, each with a pointer to its field.
-func (m *connectionModel) fields() [21]modelField {
-	return [21]modelField{
-		{"api_token", &m.APIToken}, {"cluster", &m.Cluster}, {"environment", &m.Environment}, {"domain", &m.Domain},
-		{"tls_enabled", &m.TLSEnabled}, {"grpc_port", &m.GRPCPort}, {"trino_version", &m.TrinoVersion},
-		{"extra_properties", &m.ExtraProperties}, {"secret_properties", &m.SecretProperties}, {"env_var_prefix", &m.EnvVarPrefix}, {"catalog_name", &m.CatalogName},
-		{"token_type", &m.TokenType}, {"username", &m.Username}, {"password", &m.Password},
-		{"controller_url", &m.ControllerURL}, {"grpc_proxy_uri", &m.GRPCProxyURI}, {"properties", &m.Properties},
-		{"properties_map", &m.PropertiesMap}, {"env_properties", &m.EnvProperties}, {"create_catalog_sql", &m.CreateCatalogSQL}, {"env", &m.Env},
-	}
 }
 
 func rawString(v tftypes.Value) (types.String, error) {
