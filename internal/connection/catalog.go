@@ -295,15 +295,26 @@ var collidingTails = func() []collidingTail {
 	return tails
 }()
 
-// The managed lines whose values never need escaping: fixed text, or host names and numbers that
-// the rules have already limited to letters, digits, '.', '-', ':' and '/'.
-const (
-	lineConnector   = KeyConnectorName + "=pinot\n"
-	lineProxy       = KeyProxyEnabled + "=true\n"
-	defaultGRPCPort = "8096"
-)
+// defaultGRPCPort is DefaultGRPCPort as the catalog writes it.
+const defaultGRPCPort = "8096"
 
 func render(s Settings, creds *Credentials, e Endpoints) Connection {
+	entries := catalogEntries(s, creds, e)
+	inline, withReferences := writeCatalogs(entries)
+	return Connection{
+		Credentials:      creds,
+		Endpoints:        e,
+		Properties:       inline,
+		EnvProperties:    withReferences,
+		CreateCatalogSQL: createCatalog(s.CatalogName, "pinot", entries, true),
+		Entries:          entries,
+	}
+}
+
+// catalogEntries lists the catalog's properties in its order: the managed keys, the six
+// authentication lines when there is a token, then extra_properties and secret_properties sorted
+// by key; each secret names the variable env_properties refers to instead.
+func catalogEntries(s Settings, creds *Credentials, e Endpoints) []Entry {
 	plainText := "false"
 	if !s.TLSEnabled {
 		plainText = "true"
@@ -312,11 +323,6 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 	if s.GRPCPort != DefaultGRPCPort {
 		port = strconv.FormatInt(s.GRPCPort, 10)
 	}
-	userVar, passwordVar := DefaultEnvVarPrefix+"_USERNAME", DefaultEnvVarPrefix+"_PASSWORD"
-	if s.EnvVarPrefix != DefaultEnvVarPrefix {
-		userVar, passwordVar = s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
-	}
-
 	props := catalogProperties(s)
 	entries := make([]Entry, 0, 12+len(props))
 	entries = append(entries,
@@ -328,6 +334,7 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		Entry{Key: KeyGRPCUsePlainText, Value: plainText},
 	)
 	if creds != nil {
+		userVar, passwordVar := s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
 		entries = append(entries,
 			Entry{Key: KeyControllerAuthType, Value: "PASSWORD"},
 			Entry{Key: KeyControllerAuthUser, Value: creds.Username, EnvVar: userVar},
@@ -337,50 +344,26 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 			Entry{Key: KeyBrokerAuthPassword, Value: creds.Password, EnvVar: passwordVar},
 		)
 	}
-	firstExtra := len(entries)
 	for _, k := range sortedKeys(props) {
 		entries = append(entries, Entry{Key: k, Value: props[k], EnvVar: envVarOf(s, k)})
 	}
+	return entries
+}
 
-	// Both catalogs go into one buffer and one string; each output is a part of it.
+// writeCatalogs writes the catalog twice, with the values inline and with ${ENV:...} references
+// in place of the secrets, into one buffer: each output is a part of one string.
+func writeCatalogs(entries []Entry) (inline, withReferences string) {
 	size := 0
 	for _, entry := range entries {
 		size += 2*(len(entry.Key)+len(entry.Value)+2) + len(entry.EnvVar) + 8
 	}
 	var b strings.Builder
 	b.Grow(size + size/8)
-	// The managed keys are constants and the managed values either need no escaping or, for the
-	// credentials, are escaped once for both catalogs.
-	plain := func() {
-		b.WriteString(lineConnector)
-		writeLine(&b, KeyControllerURLs+"=", e.ControllerURL)
-		writeLine(&b, KeyGRPCPort+"=", port)
-		b.WriteString(lineProxy)
-		writeLine(&b, KeyGRPCProxyURI+"=", e.GRPCProxyURI)
-		writeLine(&b, KeyGRPCUsePlainText+"=", plainText)
-	}
-	auth := func(user, password string) {
-		writeLine(&b, KeyControllerAuthType+"=", "PASSWORD")
-		writeLine(&b, KeyControllerAuthUser+"=", user)
-		writeLine(&b, KeyControllerAuthPassword+"=", password)
-		writeLine(&b, KeyBrokerAuthType+"=", "PASSWORD")
-		writeLine(&b, KeyBrokerAuthUser+"=", user)
-		writeLine(&b, KeyBrokerAuthPassword+"=", password)
-	}
-	extras := entries[firstExtra:]
-	plain()
-	if creds != nil {
-		auth(escapedValue(creds.Username), escapedValue(creds.Password))
-	}
-	for _, entry := range extras {
+	for _, entry := range entries {
 		WriteProperty(&b, entry.Key, entry.Value)
 	}
 	inlineEnd := b.Len()
-	plain()
-	if creds != nil {
-		auth("${ENV:"+userVar+"}", "${ENV:"+passwordVar+"}")
-	}
-	for _, entry := range extras {
+	for _, entry := range entries {
 		if entry.EnvVar == "" {
 			WriteProperty(&b, entry.Key, entry.Value)
 			continue
@@ -391,14 +374,7 @@ func render(s Settings, creds *Credentials, e Endpoints) Connection {
 		b.WriteString("}\n")
 	}
 	both := b.String()
-	return Connection{
-		Credentials:      creds,
-		Endpoints:        e,
-		Properties:       both[:inlineEnd],
-		EnvProperties:    both[inlineEnd:],
-		CreateCatalogSQL: createCatalog(s.CatalogName, "pinot", entries, true),
-		Entries:          entries,
-	}
+	return both[:inlineEnd], both[inlineEnd:]
 }
 
 // catalogProperties are extra_properties and secret_properties in one map, as the catalog holds
@@ -452,14 +428,6 @@ func checkEnvVarNames(s Settings) Problems {
 		}
 	}
 	return ps
-}
-
-// writeLine writes "<keyEquals><value>\n" for a managed key, given with its "=", and a value that
-// needs no escaping.
-func writeLine(b *strings.Builder, keyEquals, value string) {
-	b.WriteString(keyEquals)
-	b.WriteString(value)
-	b.WriteByte('\n')
 }
 
 // envVarSuffix turns a property name into the rest of a variable name:

@@ -39,16 +39,6 @@ func WriteProperty(b *strings.Builder, key, value string) {
 	b.WriteByte('\n')
 }
 
-// escapedValue returns a value as a catalog writes it; the value itself when it needs no escaping.
-func escapedValue(s string) string {
-	if !needsEscape(s, false) {
-		return s
-	}
-	var b strings.Builder
-	writeEscaped(&b, s, false)
-	return b.String()
-}
-
 const hexDigits = "0123456789ABCDEF"
 
 func writeEscaped(b *strings.Builder, s string, isKey bool) {
