@@ -57,10 +57,36 @@ func readConnection(ctx context.Context, config tftypes.Value, pd *providerData)
 // compute resolves the inputs against the provider's fallbacks, runs the core and fills in the
 // defaults used and every output. It is called with a wholly known configuration.
 func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Diagnostics {
-	var diags diag.Diagnostics
 	if pd == nil {
 		pd = &providerData{}
 	}
+	s, diags := m.settings(pd)
+	if diags.HasError() {
+		return diags
+	}
+	ctx = maskInputSecrets(ctx, s)
+	c, ps := connection.Compute(s)
+	if c.Credentials != nil {
+		ctx = maskSecrets(ctx, c.Credentials.Username, c.Credentials.Password)
+	}
+	appendInputProblems(&diags, ps)
+	if diags.HasError() {
+		tflog.Debug(ctx, "StarTree Trino connection not computed", map[string]any{"errors": diags.ErrorsCount()})
+		return diags
+	}
+	m.setInputsUsed(s)
+	m.setOutputs(c)
+	tflog.Debug(ctx, "StarTree Trino connection computed", map[string]any{
+		"cluster": s.Cluster, "environment": *s.Environment, "domain": *s.Domain, "tls_enabled": s.TLSEnabled,
+		"token_type": m.TokenType.ValueString(), "extra_properties": len(s.ExtraProperties),
+	})
+	return diags
+}
+
+// settings turns the object's inputs into the core's Settings, each missing one taken from the
+// provider block or the environment, with where it came from.
+func (m *connectionModel) settings(pd *providerData) (connection.Settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	s := connection.DefaultSettings()
 	s.Sources = map[connection.Input]string{}
 	if !m.APIToken.IsNull() {
@@ -72,43 +98,23 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 		s.Sources[connection.InputAPIToken] = pd.apiToken.from
 	}
 	s.Cluster = m.Cluster.ValueString()
-	for _, c := range []struct {
-		in       connection.Input
-		attr     *types.String
-		fallback fallback
-		target   **string
-	}{
-		{connection.InputEnvironment, &m.Environment, pd.environment, &s.Environment},
-		{connection.InputDomain, &m.Domain, pd.domain, &s.Domain},
-	} {
-		switch {
-		case !c.attr.IsNull():
-			v := c.attr.ValueString()
-			*c.target = &v
-		case c.fallback.from != "":
-			v := c.fallback.value
-			*c.target = &v
-			s.Sources[c.in] = c.fallback.from
-		}
-	}
+	s.Environment = withFallback(m.Environment, pd.environment, connection.InputEnvironment, s.Sources)
+	s.Domain = withFallback(m.Domain, pd.domain, connection.InputDomain, s.Sources)
 	if !m.TLSEnabled.IsNull() {
 		s.TLSEnabled = m.TLSEnabled.ValueBool()
 	}
-	var numberProblems connection.Problems
+	var ps connection.Problems
 	if !m.GRPCPort.IsNull() {
-		var ps connection.Problems
-		s.GRPCPort, ps = connection.WholeNumber(connection.InputGRPCPort, m.GRPCPort.ValueBigFloat())
-		numberProblems = append(numberProblems, ps...)
+		var portProblems connection.Problems
+		s.GRPCPort, portProblems = connection.WholeNumber(connection.InputGRPCPort, m.GRPCPort.ValueBigFloat())
+		ps = append(ps, portProblems...)
 	}
 	if !m.TrinoVersion.IsNull() {
-		v, ps := connection.WholeNumber(connection.InputTrinoVersion, m.TrinoVersion.ValueBigFloat())
-		numberProblems = append(numberProblems, ps...)
+		v, versionProblems := connection.WholeNumber(connection.InputTrinoVersion, m.TrinoVersion.ValueBigFloat())
+		ps = append(ps, versionProblems...)
 		s.TrinoVersion = &v
 	}
-	if numberProblems.HasError() {
-		appendInputProblems(&diags, numberProblems)
-		return diags
-	}
+	appendInputProblems(&diags, ps)
 	if !m.EnvVarPrefix.IsNull() {
 		s.EnvVarPrefix = m.EnvVarPrefix.ValueString()
 	}
@@ -117,9 +123,27 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	}
 	s.ExtraProperties = stringMap(&diags, m.ExtraProperties, path.Root("extra_properties"))
 	s.SecretProperties = stringMap(&diags, m.SecretProperties, path.Root("secret_properties"))
+	return s, diags
+}
 
-	// Mask every secret in this object's log lines as soon as it is known: the token now, the
-	// credentials as soon as the core returns; and every secret property, wherever it was set.
+// withFallback is the object's own value, else the provider block's or the environment's
+// (recording where it came from), else nil.
+func withFallback(own types.String, fb fallback, in connection.Input, sources map[connection.Input]string) *string {
+	switch {
+	case !own.IsNull():
+		v := own.ValueString()
+		return &v
+	case fb.from != "":
+		v := fb.value
+		sources[in] = fb.from
+		return &v
+	}
+	return nil
+}
+
+// maskInputSecrets hides in this object's log lines every secret known before the core runs: the
+// token, and every secret property wherever it was set.
+func maskInputSecrets(ctx context.Context, s connection.Settings) context.Context {
 	if s.APIToken != nil {
 		ctx = maskSecrets(ctx, *s.APIToken)
 	}
@@ -131,16 +155,11 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	for _, v := range s.SecretProperties {
 		ctx = maskSecrets(ctx, v)
 	}
-	c, ps := connection.Compute(s)
-	if c.Credentials != nil {
-		ctx = maskSecrets(ctx, c.Credentials.Username, c.Credentials.Password)
-	}
-	appendInputProblems(&diags, ps)
-	if diags.HasError() {
-		tflog.Debug(ctx, "StarTree Trino connection not computed", map[string]any{"errors": diags.ErrorsCount()})
-		return diags
-	}
+	return ctx
+}
 
+// setInputsUsed writes back the inputs with the defaults and fallbacks that were used.
+func (m *connectionModel) setInputsUsed(s connection.Settings) {
 	m.Environment = types.StringValue(*s.Environment)
 	m.Domain = types.StringValue(*s.Domain)
 	m.TLSEnabled = types.BoolValue(s.TLSEnabled)
@@ -149,12 +168,6 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	m.CatalogName = types.StringValue(s.CatalogName)
 	m.ExtraProperties = stringMapValue(s.ExtraProperties, false)
 	m.SecretProperties = stringMapValue(s.SecretProperties, false)
-	m.setOutputs(c)
-	tflog.Debug(ctx, "StarTree Trino connection computed", map[string]any{
-		"cluster": s.Cluster, "environment": *s.Environment, "domain": *s.Domain, "tls_enabled": s.TLSEnabled,
-		"token_type": m.TokenType.ValueString(), "extra_properties": len(s.ExtraProperties),
-	})
-	return diags
 }
 
 // setOutputs copies a computed connection into the output attributes.
