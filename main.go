@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/startree/terraform-provider-startree/internal/provider"
@@ -32,7 +32,14 @@ func main() {
 		// Nobody asked for the provider's logs: go-plugin's own lines go nowhere either.
 		opts = append(opts, tf6server.WithGoPluginLogger(hclog.NewNullLogger()))
 	}
-	if err := tf6server.Serve(address, providerserver.NewProtocol6(provider.New(version)()), opts...); err != nil {
+	server := provider.NewServer(version)
+	if err := tf6server.Serve(address, func() tfprotov6.ProviderServer {
+		s, err := server()
+		if err != nil {
+			log.Fatal(err.Error())
+		}
+		return s
+	}, opts...); err != nil {
 		log.Fatal(err.Error())
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -35,7 +34,7 @@ func BenchmarkGetProviderSchema(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		server, err := providerserver.NewProtocol6WithError(New("bench")())()
+		server, err := NewServer("bench")()
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -31,6 +31,8 @@ var (
 // values from its inputs, the provider block and the environment.
 type StarTreeProvider struct {
 	version string
+	// data is what Configure resolved, for the RPCs the protocol server answers itself.
+	data *providerData
 }
 
 // New returns a constructor for the provider, as providerserver.Serve expects.
@@ -76,17 +78,17 @@ func (p *StarTreeProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				MarkdownDescription: "Default StarTree API token for every object that sets no `api_token`. Falls back to the `" + connection.EnvAPIToken + "` environment variable. A token taken from here or from the environment is never written to state.",
 				Optional:            true,
 				Sensitive:           true,
-				Validators:          []validator.String{tokenValidator},
+				Validators:          []validator.String{stringValidator{description: "must be a StarTree basic or bearer API token", check: checkToken}},
 			},
 			"domain": schema.StringAttribute{
 				MarkdownDescription: "Default StarTree Cloud domain, such as `awesome-company.startree.cloud`. Falls back to the `" + connection.EnvDomain + "` environment variable.",
 				Optional:            true,
-				Validators:          []validator.String{domainValidator},
+				Validators:          []validator.String{stringValidator{description: "must be a lowercase DNS name", check: stringRule(connection.CheckDomain)}},
 			},
 			"environment": schema.StringAttribute{
 				MarkdownDescription: "Default StarTree Cloud environment, such as `prod`. Falls back to the `" + connection.EnvEnvironment + "` environment variable.",
 				Optional:            true,
-				Validators:          []validator.String{labelValidator(connection.InputEnvironment)},
+				Validators:          []validator.String{stringValidator{description: "must be a DNS label", check: checkLabel(connection.InputEnvironment)}},
 			},
 		},
 	}
@@ -112,6 +114,7 @@ func (p *StarTreeProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
+	p.data = data
 }
 
 // checkKnown refuses a provider block value that is unknown at plan time: the objects compute their

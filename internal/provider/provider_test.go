@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/go-version"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -18,7 +17,7 @@ import (
 
 // testProviders serves the provider in-process to the Terraform CLI that runs the acceptance tests.
 var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"startree": providerserver.NewProtocol6WithError(New("test")()),
+	"startree": NewServer("test"),
 }
 
 // The StarTree guide's example tokens, what they stand for, and its cluster's endpoints.

@@ -39,7 +39,7 @@ func (d *trinoConnectionDataSource) Configure(_ context.Context, req datasource.
 }
 
 func (d *trinoConnectionDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	validateExtraProperties(req.Config, &resp.Diagnostics)
+	resp.Diagnostics.Append(validateConnectionConfig(req.Config.Raw)...)
 }
 
 func (d *trinoConnectionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -43,7 +43,7 @@ func (r *trinoConnectionEphemeralResource) Configure(_ context.Context, req ephe
 }
 
 func (r *trinoConnectionEphemeralResource) ValidateConfig(_ context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
-	validateExtraProperties(req.Config, &resp.Diagnostics)
+	resp.Diagnostics.Append(validateConnectionConfig(req.Config.Raw)...)
 }
 
 func (r *trinoConnectionEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
@@ -61,11 +61,11 @@ func ephemeralAttributes() map[string]ephschema.Attribute {
 		required, optional, computed := a.flags()
 		switch a.kind {
 		case kindString:
-			attrs[a.name] = ephschema.StringAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
+			attrs[a.name] = ephschema.StringAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindBool:
 			attrs[a.name] = ephschema.BoolAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindNumber:
-			attrs[a.name] = ephschema.NumberAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.numbers}
+			attrs[a.name] = ephschema.NumberAttribute{MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindStringMap:
 			attrs[a.name] = ephschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.ephemeralText(), Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		}

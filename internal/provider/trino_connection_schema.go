@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/startree/terraform-provider-startree/internal/connection"
@@ -53,15 +52,16 @@ type connectionAttribute struct {
 	// ephemeralDescription replaces description on the ephemeral resource, where the value can
 	// feed only what takes an ephemeral value.
 	ephemeralDescription string
-	strings              []validator.String
-	numbers              []validator.Number
+	// check is the core's rule for a known value of the attribute, run when Terraform validates
+	// the configuration.
+	check func(attr.Value) connection.Problems
 }
 
 // connectionAttributes lists every input and output of startree_trino_connection, in the order the
 // documentation shows them.
 var connectionAttributes = []connectionAttribute{
 	{
-		name: "api_token", field: func(m *connectionModel) any { return &m.APIToken }, kind: kindString, role: roleOptional, sensitive: true, strings: []validator.String{tokenValidator},
+		name: "api_token", field: func(m *connectionModel) any { return &m.APIToken }, kind: kindString, role: roleOptional, sensitive: true, check: checkToken,
 		description: "StarTree API token: a basic token (base64 of `<key>:<secret>`, standard or URL-safe alphabet, padded or not) or a bearer token (`st-<key>-<secret>`). " +
 			"White space around it is ignored, so `file()` works as it is. A basic token whose username or password begins or ends with a space is refused, because Trino trims catalog values. " +
 			"Bearer key and secret lengths other than StarTree's 16 and 32 draw a warning, not an error. Required when `tls_enabled` is true." +
@@ -69,15 +69,15 @@ var connectionAttributes = []connectionAttribute{
 			" A token taken from the provider block or the environment is not copied into this object's attributes.",
 	},
 	{
-		name: "cluster", field: func(m *connectionModel) any { return &m.Cluster }, kind: kindString, role: roleRequired, strings: []validator.String{labelValidator(connection.InputCluster)},
+		name: "cluster", field: func(m *connectionModel) any { return &m.Cluster }, kind: kindString, role: roleRequired, check: checkLabel(connection.InputCluster),
 		description: "StarTree Cloud cluster name (`pug` in `proxy.broker.pug.prod.awesome-company.startree.cloud`): a DNS label of 1 to 63 lowercase letters, digits and hyphens, not starting or ending with a hyphen.",
 	},
 	{
-		name: "environment", field: func(m *connectionModel) any { return &m.Environment }, kind: kindString, role: roleDefaulted, strings: []validator.String{labelValidator(connection.InputEnvironment)},
+		name: "environment", field: func(m *connectionModel) any { return &m.Environment }, kind: kindString, role: roleDefaulted, check: checkLabel(connection.InputEnvironment),
 		description: "StarTree Cloud environment (`prod` in the example): a DNS label." + fallbackText("environment", connection.EnvEnvironment),
 	},
 	{
-		name: "domain", field: func(m *connectionModel) any { return &m.Domain }, kind: kindString, role: roleDefaulted, strings: []validator.String{domainValidator},
+		name: "domain", field: func(m *connectionModel) any { return &m.Domain }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckDomain),
 		description: "StarTree Cloud domain, such as `awesome-company.startree.cloud`: a lowercase DNS name of at least two labels, with no scheme, port, path or trailing dot." + fallbackText("domain", connection.EnvDomain),
 	},
 	{
@@ -86,11 +86,11 @@ var connectionAttributes = []connectionAttribute{
 			"Without TLS a token is optional; a token used without TLS draws a warning, since the credentials then cross the network unencrypted.",
 	},
 	{
-		name: "grpc_port", field: func(m *connectionModel) any { return &m.GRPCPort }, kind: kindNumber, role: roleDefaulted, numbers: []validator.Number{grpcPortValidator},
+		name: "grpc_port", field: func(m *connectionModel) any { return &m.GRPCPort }, kind: kindNumber, role: roleDefaulted, check: numberRule(connection.InputGRPCPort, connection.CheckGRPCPort),
 		description: "Pinot server gRPC port, written as `pinot.grpc.port`: 1 to 65535. Defaults to `" + strconv.Itoa(connection.DefaultGRPCPort) + "`, StarTree Cloud's port (Trino's own default is 8090).",
 	},
 	{
-		name: "trino_version", field: func(m *connectionModel) any { return &m.TrinoVersion }, kind: kindNumber, role: roleOptional, numbers: []validator.Number{trinoVersionValidator},
+		name: "trino_version", field: func(m *connectionModel) any { return &m.TrinoVersion }, kind: kindNumber, role: roleOptional, check: numberRule(connection.InputTrinoVersion, connection.CheckTrinoVersion),
 		description: "The Trino release the catalog is for, such as `476`. When set it must be " + strconv.Itoa(connection.MinTrinoVersion) + " or later (the proxy properties arrived in Trino 400), and `extra_properties` are checked as that release's Pinot connector checks them: " +
 			"which names it binds, how it reads each value, and its constraints (see the property table). Unset, the newest release the provider knows (" + strconv.Itoa(connection.NewestKnownTrinoRelease) + ") is assumed; above it, an unknown key is a warning instead of an error.",
 	},
@@ -109,12 +109,12 @@ var connectionAttributes = []connectionAttribute{
 			"In `env_properties` each value is a `${ENV:<prefix>_...}` reference and the value moves into `env`; `properties` and `properties_map` carry it inline. A key that is not security-sensitive is refused here. Defaults to `{}`.",
 	},
 	{
-		name: "env_var_prefix", field: func(m *connectionModel) any { return &m.EnvVarPrefix }, kind: kindString, role: roleDefaulted, strings: []validator.String{envVarPrefixValidator},
+		name: "env_var_prefix", field: func(m *connectionModel) any { return &m.EnvVarPrefix }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckEnvVarPrefix),
 		description: "Prefix of the variable names in `env` and `env_properties`: `<prefix>_USERNAME`, `<prefix>_PASSWORD`, and for each security-sensitive extra property `<prefix>_` and its name after `pinot.` in upper case with `_` for `.` and `-` (`<prefix>_GRPC_TLS_KEYSTORE_PASSWORD`, `<prefix>_HTTP_CLIENT_HTTP_PROXY_PASSWORD`). " +
 			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `" + connection.DefaultEnvVarPrefix + "`.",
 	},
 	{
-		name: "catalog_name", field: func(m *connectionModel) any { return &m.CatalogName }, kind: kindString, role: roleDefaulted, strings: []validator.String{catalogNameValidator},
+		name: "catalog_name", field: func(m *connectionModel) any { return &m.CatalogName }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckCatalogName),
 		description: "The catalog's name in `create_catalog_sql`: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names. Defaults to `" + connection.DefaultCatalogName + "`.",
 	},
 	{
@@ -223,11 +223,11 @@ func dataSourceAttributes() map[string]dsschema.Attribute {
 		required, optional, computed := a.flags()
 		switch a.kind {
 		case kindString:
-			attrs[a.name] = dsschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.strings}
+			attrs[a.name] = dsschema.StringAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindBool:
 			attrs[a.name] = dsschema.BoolAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindNumber:
-			attrs[a.name] = dsschema.NumberAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive, Validators: a.numbers}
+			attrs[a.name] = dsschema.NumberAttribute{MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		case kindStringMap:
 			attrs[a.name] = dsschema.MapAttribute{ElementType: types.StringType, MarkdownDescription: a.description, Required: required, Optional: optional, Computed: computed, Sensitive: a.sensitive}
 		}

@@ -3,79 +3,43 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/startree/terraform-provider-startree/internal/connection"
 )
 
-// The attribute validators run the core's own checks, so that `terraform validate` and a plan
-// report the same message. They skip null and unknown values (an unknown value is not wrong, only
-// not known yet) and report errors only: warnings come once, from Read or Open.
-var (
-	tokenValidator = stringCheck{
-		description: "must be a StarTree basic or bearer API token",
-		check: func(s string) connection.Problems {
-			_, ps := connection.ParseToken(s)
+// The checks of connectionAttributes run the core's own rules, so that `terraform validate` and a
+// plan report the same message. The validation pass (validateConnectionConfig) calls them only
+// for known, non-null values: an unknown value is not wrong, only not known yet.
+
+func checkToken(v attr.Value) connection.Problems {
+	_, ps := connection.ParseToken(v.(types.String).ValueString())
+	return ps
+}
+
+func checkLabel(in connection.Input) func(attr.Value) connection.Problems {
+	return stringRule(func(s string) connection.Problems { return connection.CheckLabel(in, s) })
+}
+
+func stringRule(rule func(string) connection.Problems) func(attr.Value) connection.Problems {
+	return func(v attr.Value) connection.Problems { return rule(v.(types.String).ValueString()) }
+}
+
+// numberRule reads a whole number with the core's conversion, then applies the core's rule.
+func numberRule(in connection.Input, rule func(int64) connection.Problems) func(attr.Value) connection.Problems {
+	return func(v attr.Value) connection.Problems {
+		n, ps := connection.WholeNumber(in, v.(types.Number).ValueBigFloat())
+		if ps.HasError() {
 			return ps
-		},
-	}
-	domainValidator       = stringCheck{description: "must be a lowercase DNS name", check: connection.CheckDomain}
-	envVarPrefixValidator = stringCheck{description: "must match ^[A-Z][A-Z0-9_]*$", check: connection.CheckEnvVarPrefix}
-	catalogNameValidator  = stringCheck{description: "must be a lower-case identifier", check: connection.CheckCatalogName}
-	grpcPortValidator     = numberCheck{in: connection.InputGRPCPort, description: "must be a TCP port from 1 to 65535", check: connection.CheckGRPCPort}
-	trinoVersionValidator = numberCheck{in: connection.InputTrinoVersion, description: "must be 400 or later", check: connection.CheckTrinoVersion}
-)
-
-func labelValidator(in connection.Input) stringCheck {
-	return stringCheck{
-		description: "must be a DNS label",
-		check:       func(s string) connection.Problems { return connection.CheckLabel(in, s) },
+		}
+		return rule(n)
 	}
 }
 
-type stringCheck struct {
-	description string
-	check       func(string) connection.Problems
-}
-
-var _ validator.String = stringCheck{}
-
-func (v stringCheck) Description(context.Context) string         { return v.description }
-func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	appendProblems(&resp.Diagnostics, req.Path, v.check(req.ConfigValue.ValueString()).Errors())
-}
-
-// numberCheck reads a whole number with the core's conversion, then applies the core's check.
-type numberCheck struct {
-	in          connection.Input
-	description string
-	check       func(int64) connection.Problems
-}
-
-var _ validator.Number = numberCheck{}
-
-func (v numberCheck) Description(context.Context) string         { return v.description }
-func (v numberCheck) MarkdownDescription(context.Context) string { return v.description }
-
-func (v numberCheck) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	n, ps := connection.WholeNumber(v.in, req.ConfigValue.ValueBigFloat())
-	if !ps.HasError() {
-		ps = v.check(n)
-	}
-	appendProblems(&resp.Diagnostics, req.Path, ps.Errors())
-}
-
-// appendProblems turns the core's problems into diagnostics on the attribute at, or on its map key.
 func appendProblems(diags *diag.Diagnostics, at path.Path, ps connection.Problems) {
 	for _, p := range ps {
 		appendProblem(diags, at, p)
@@ -98,4 +62,23 @@ func appendProblem(diags *diag.Diagnostics, at path.Path, p connection.Problem) 
 	} else {
 		diags.AddAttributeError(at, p.Summary, p.Detail)
 	}
+}
+
+// stringValidator runs a check as a framework validator, for the provider block, which the
+// framework validates (once per provider process).
+type stringValidator struct {
+	description string
+	check       func(attr.Value) connection.Problems
+}
+
+var _ validator.String = stringValidator{}
+
+func (v stringValidator) Description(context.Context) string         { return v.description }
+func (v stringValidator) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	appendProblems(&resp.Diagnostics, req.Path, v.check(req.ConfigValue).Errors())
 }
