@@ -17,8 +17,14 @@ import (
 // for known, non-null values: an unknown value is not wrong, only not known yet.
 
 func checkToken(v attr.Value) connection.Problems {
-	_, ps := connection.ParseToken(v.(types.String).ValueString())
+	_, ps := connection.ParseToken(stringText(v))
 	return ps
+}
+
+// stringText is the text of a string value; the table gives checks of string kind only strings.
+func stringText(v attr.Value) string {
+	s, _ := v.(types.String)
+	return s.ValueString()
 }
 
 func checkLabel(in connection.Input) func(attr.Value) connection.Problems {
@@ -26,13 +32,14 @@ func checkLabel(in connection.Input) func(attr.Value) connection.Problems {
 }
 
 func stringRule(rule func(string) connection.Problems) func(attr.Value) connection.Problems {
-	return func(v attr.Value) connection.Problems { return rule(v.(types.String).ValueString()) }
+	return func(v attr.Value) connection.Problems { return rule(stringText(v)) }
 }
 
 // numberRule reads a whole number with the core's conversion, then applies the core's rule.
 func numberRule(in connection.Input, rule func(int64) connection.Problems) func(attr.Value) connection.Problems {
 	return func(v attr.Value) connection.Problems {
-		n, ps := connection.WholeNumber(in, v.(types.Number).ValueBigFloat())
+		number, _ := v.(types.Number)
+		n, ps := connection.WholeNumber(in, number.ValueBigFloat())
 		if ps.HasError() {
 			return ps
 		}
