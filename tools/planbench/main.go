@@ -218,8 +218,8 @@ func median(samples []sample, get func(sample) time.Duration) time.Duration {
 
 func report(results map[string]map[int][]sample, sizes []int, runs int) {
 	fmt.Printf("\nterraform plan, median of %d runs after a warm-up (CPU includes the provider's):\n\n", runs)
-	fmt.Println("| connections | form | wall | ratio to pure HCL | CPU | provider CPU | provider peak RSS |")
-	fmt.Println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Println("| connections | form | wall | ratio to pure HCL | CPU | provider CPU | provider CPU per connection | provider peak RSS |")
+	fmt.Println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 	wall := func(s sample) time.Duration { return s.wall }
 	for _, n := range sizes {
 		base := median(results["pure HCL"][n], wall)
@@ -230,13 +230,20 @@ func report(results map[string]map[int][]sample, sizes []int, runs int) {
 			for _, s := range ss {
 				rss = max(rss, s.providerRSS)
 			}
-			providerCPU, rssText := "-", "-"
+			providerCPU, perConnection, rssText := "-", "-", "-"
 			if f.name == "data source" || f.name == "function" {
-				providerCPU = fmtDur(median(ss, func(s sample) time.Duration { return s.providerCPU }))
+				cpu := median(ss, func(s sample) time.Duration { return s.providerCPU })
+				providerCPU = fmtDur(cpu)
+				// What the connections add to the provider's start-up: the CPU beyond the
+				// one-connection run's, per added connection.
+				if n > sizes[0] {
+					start := median(results[f.name][sizes[0]], func(s sample) time.Duration { return s.providerCPU })
+					perConnection = fmt.Sprintf("%.3f ms", float64(cpu-start)/float64(time.Millisecond)/float64(n-sizes[0]))
+				}
 				rssText = fmt.Sprintf("%.0f MiB", float64(rss)/1024)
 			}
-			fmt.Printf("| %d | %s | %s | %.2fx | %s | %s | %s |\n", n, f.name, fmtDur(w), float64(w)/float64(base),
-				fmtDur(median(ss, func(s sample) time.Duration { return s.cpu })), providerCPU, rssText)
+			fmt.Printf("| %d | %s | %s | %.2fx | %s | %s | %s | %s |\n", n, f.name, fmtDur(w), float64(w)/float64(base),
+				fmtDur(median(ss, func(s sample) time.Duration { return s.cpu })), providerCPU, perConnection, rssText)
 		}
 	}
 	if len(sizes) >= 3 {
