@@ -37,22 +37,31 @@ const (
 	KeyBrokerAuthPassword     = "pinot.broker.authentication.password"
 )
 
-// managedBy names, for each managed key, the inputs that set it, for the error that refuses the key
-// in extra_properties.
-var managedBy = map[string]string{
-	KeyConnectorName:          "the provider (it is always \"pinot\")",
-	KeyControllerURLs:         "cluster, environment, domain and tls_enabled",
-	KeyGRPCPort:               "grpc_port",
-	KeyProxyEnabled:           "the provider (the StarTree proxy is always enabled)",
-	KeyGRPCProxyURI:           "cluster, environment, domain and tls_enabled",
-	KeyGRPCUsePlainText:       "tls_enabled",
-	KeyControllerAuthType:     "api_token",
-	KeyControllerAuthUser:     "api_token",
-	KeyControllerAuthPassword: "api_token",
-	KeyBrokerAuthType:         "api_token",
-	KeyBrokerAuthUser:         "api_token",
-	KeyBrokerAuthPassword:     "api_token",
+// managedKeys are the keys the provider sets itself, in the order the catalog writes them, each
+// with the inputs that set it, for the error that refuses the key in extra_properties.
+var managedKeys = []struct{ key, setBy string }{
+	{KeyConnectorName, "the provider (it is always \"pinot\")"},
+	{KeyControllerURLs, "cluster, environment, domain and tls_enabled"},
+	{KeyGRPCPort, "grpc_port"},
+	{KeyProxyEnabled, "the provider (the StarTree proxy is always enabled)"},
+	{KeyGRPCProxyURI, "cluster, environment, domain and tls_enabled"},
+	{KeyGRPCUsePlainText, "tls_enabled"},
+	{KeyControllerAuthType, "api_token"},
+	{KeyControllerAuthUser, "api_token"},
+	{KeyControllerAuthPassword, "api_token"},
+	{KeyBrokerAuthType, "api_token"},
+	{KeyBrokerAuthUser, "api_token"},
+	{KeyBrokerAuthPassword, "api_token"},
 }
+
+// managedBy is managedKeys as a map.
+var managedBy = func() map[string]string {
+	m := make(map[string]string, len(managedKeys))
+	for _, k := range managedKeys {
+		m[k.key] = k.setBy
+	}
+	return m
+}()
 
 // ValueType is how Trino reads a property's value.
 type ValueType int
@@ -321,11 +330,11 @@ func KnownPropertyNames() []string {
 
 // ManagedPropertyNames returns the keys the provider sets itself, in catalog order.
 func ManagedPropertyNames() []string {
-	return []string{
-		KeyConnectorName, KeyControllerURLs, KeyGRPCPort, KeyProxyEnabled, KeyGRPCProxyURI, KeyGRPCUsePlainText,
-		KeyControllerAuthType, KeyControllerAuthUser, KeyControllerAuthPassword,
-		KeyBrokerAuthType, KeyBrokerAuthUser, KeyBrokerAuthPassword,
+	names := make([]string, len(managedKeys))
+	for i, k := range managedKeys {
+		names[i] = k.key
 	}
+	return names
 }
 
 // RemovedPropertyNames returns the names Trino has made defunct, sorted, for documentation.

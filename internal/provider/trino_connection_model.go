@@ -183,23 +183,8 @@ func (m *connectionModel) setOutputs(c connection.Connection) {
 	m.Properties = types.StringValue(c.Properties)
 	m.EnvProperties = types.StringValue(c.EnvProperties)
 	m.CreateCatalogSQL = types.StringValue(c.CreateCatalogSQL)
-	// Built straight from the entries: the core's own maps would be copies on the hot path.
-	all := make(map[string]attr.Value, len(c.Entries))
-	var env map[string]attr.Value
-	for _, e := range c.Entries {
-		all[e.Key] = types.StringValue(e.Value)
-		if e.EnvVar != "" {
-			if env == nil {
-				env = make(map[string]attr.Value, 2)
-			}
-			env[e.EnvVar] = types.StringValue(e.Value)
-		}
-	}
-	m.PropertiesMap = types.MapValueMust(types.StringType, all)
-	m.Env = types.MapNull(types.StringType)
-	if env != nil {
-		m.Env = types.MapValueMust(types.StringType, env)
-	}
+	m.PropertiesMap = stringMapValue(c.PropertiesMap(), false)
+	m.Env = stringMapValue(c.Env(), true)
 }
 
 // stringMap converts a known map(string); a null element is an error on its key.

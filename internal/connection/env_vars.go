@@ -1,0 +1,161 @@
+package connection
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// DefaultEnvVarPrefix names the variables of Connection.Env: PINOT_USERNAME and PINOT_PASSWORD.
+const DefaultEnvVarPrefix = "PINOT"
+
+// CheckEnvVarPrefix applies the rule of env_var_prefix: an uppercase environment variable name,
+// short enough for a Kubernetes Secret key once suffixed, that no other prefix can collide with.
+func CheckEnvVarPrefix(p string) Problems {
+	ok := p != "" && 'A' <= p[0] && p[0] <= 'Z'
+	for i := 1; ok && i < len(p); i++ {
+		c := p[i]
+		ok = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
+	if !ok {
+		fix := ""
+		if f := fixedEnvVarPrefix(p); f != "" {
+			fix = fmt.Sprintf(" Use %q.", f)
+		}
+		return Problems{errorf(InputEnvVarPrefix, "Invalid env_var_prefix",
+			fmt.Sprintf("env_var_prefix %q is not an uppercase variable name. Expected an uppercase ASCII letter followed by uppercase letters, digits and underscores (^[A-Z][A-Z0-9_]*$), such as %q.%s", p, DefaultEnvVarPrefix, fix))}
+	}
+	if longest := len(p) + 1 + len(longestEnvVarSuffix); longest > MaxEnvVarName {
+		return Problems{errorf(InputEnvVarPrefix, "env_var_prefix too long",
+			fmt.Sprintf("env_var_prefix has %d characters. With the longest ending the provider gives a variable (_%s) a name would have %d characters, and a Kubernetes Secret key has at most %d. Use at most %d characters.", len(p), longestEnvVarSuffix, longest, MaxEnvVarName, MaxEnvVarName-1-len(longestEnvVarSuffix)))}
+	}
+	for _, tail := range collidingTails {
+		if strings.HasSuffix(p, "_"+tail.tail) {
+			shorter := strings.TrimSuffix(p, "_"+tail.tail)
+			return Problems{errorf(InputEnvVarPrefix, "env_var_prefix that another prefix collides with",
+				fmt.Sprintf("env_var_prefix %q ends with \"_%s\", so its %s variable, %s_%s, would have the same name as the %s variable of env_var_prefix %q: two catalogs' secrets could replace each other in one Kubernetes Secret. Choose a prefix that does not end with \"_%s\".",
+					p, tail.tail, tail.restOf, p, tail.rest, tail.wholeOf, shorter, tail.tail))}
+		}
+	}
+	return nil
+}
+
+// fixedEnvVarPrefix spells a prefix as a variable name (upper case, '_' for anything else), or
+// "" when that does not give one.
+func fixedEnvVarPrefix(p string) string {
+	f := strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return r - 'a' + 'A'
+		case 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+			return r
+		}
+		return '_'
+	}, p)
+	if f == "" || f[0] < 'A' || f[0] > 'Z' || f == p {
+		return ""
+	}
+	return f
+}
+
+// MaxEnvVarName is the longest key a Kubernetes Secret allows, and so the longest variable name
+// the provider gives.
+const MaxEnvVarName = 253
+
+// envVarEndings are the endings the provider gives variable names after "<prefix>_": the
+// credentials', and one per security-sensitive property it knows.
+var envVarEndings = func() map[string]string {
+	m := map[string]string{"USERNAME": "username", "PASSWORD": "password"}
+	for _, p := range properties {
+		if p.Sensitive {
+			m[envVarSuffix(p.Name)] = p.Name
+		}
+	}
+	return m
+}()
+
+var longestEnvVarSuffix = func() string {
+	longest := ""
+	for s := range envVarEndings {
+		if len(s) > len(longest) || len(s) == len(longest) && s < longest {
+			longest = s
+		}
+	}
+	return longest
+}()
+
+// collidingTail is a prefix ending that makes two prefixes give one name: P + "_" + tail + "_" +
+// rest is both prefix P's ending tail_rest and prefix P_tail's ending rest.
+type collidingTail struct {
+	tail, rest string
+	// restOf and wholeOf name what the endings rest and tail_rest stand for.
+	restOf, wholeOf string
+}
+
+var collidingTails = func() []collidingTail {
+	var tails []collidingTail
+	for ending := range envVarEndings {
+		for i := 0; i < len(ending); i++ {
+			if ending[i] != '_' {
+				continue
+			}
+			if restOf, ok := envVarEndings[ending[i+1:]]; ok {
+				tails = append(tails, collidingTail{tail: ending[:i], rest: ending[i+1:], restOf: restOf, wholeOf: envVarEndings[ending]})
+			}
+		}
+	}
+	slices.SortFunc(tails, func(a, b collidingTail) int { return strings.Compare(a.tail+"_"+a.rest, b.tail+"_"+b.rest) })
+	return tails
+}()
+
+// envVarOf names the variable env_properties refers to in place of a property's value, or "" for
+// a value that is not a secret: every key of secret_properties, and every security-sensitive one.
+func envVarOf(s Settings, key string) string {
+	if _, secret := s.SecretProperties[key]; !secret && !IsSensitiveProperty(key) {
+		return ""
+	}
+	return s.EnvVarPrefix + "_" + envVarSuffix(key)
+}
+
+// checkEnvVarNames refuses two secrets that would share a variable name, and a name longer than a
+// Kubernetes Secret key: only keys the provider does not know (for a newer Trino) can do either.
+func checkEnvVarNames(s Settings) Problems {
+	var ps Problems
+	owner := map[string]string{s.EnvVarPrefix + "_USERNAME": "the username", s.EnvVarPrefix + "_PASSWORD": "the password"}
+	for _, k := range sortedKeys(catalogProperties(s)) {
+		name := envVarOf(s, k)
+		if name == "" {
+			continue
+		}
+		in := InputExtraProperties
+		if _, secret := s.SecretProperties[k]; secret {
+			in = InputSecretProperties
+		}
+		if other, taken := owner[name]; taken {
+			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Two secrets with one variable name",
+				Detail: fmt.Sprintf("The value of %s would be the variable %s in env, which already holds %s. Rename the property, or set it under a different env_var_prefix.", quotedKey(k), name, other)})
+			continue
+		}
+		owner[name] = "the value of " + quotedKey(k)
+		if len(name) > MaxEnvVarName {
+			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Variable name too long",
+				Detail: fmt.Sprintf("The value of %s would be a variable of %d characters in env, and a Kubernetes Secret key has at most %d. Use a shorter env_var_prefix or a shorter key.", quotedKey(k), len(name), MaxEnvVarName)})
+		}
+	}
+	return ps
+}
+
+// envVarSuffix turns a property name into the rest of a variable name:
+// "pinot.grpc.tls.keystore-password" gives "GRPC_TLS_KEYSTORE_PASSWORD".
+func envVarSuffix(key string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return r - 'a' + 'A'
+		case 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+			return r
+		default:
+			return '_'
+		}
+	}, strings.TrimPrefix(key, "pinot."))
+}
