@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"math/big"
+	"slices"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -189,21 +191,36 @@ func (m *connectionModel) setOutputs(c connection.Connection) {
 
 // stringMap converts a known map(string); a null element is an error on its key.
 func stringMap(diags *diag.Diagnostics, v types.Map, at path.Path) map[string]string {
+	values, nulls, _ := mapEntries(v)
+	for _, k := range nulls {
+		diags.AddAttributeError(at.AtMapKey(k), "Null value in "+at.String(),
+			"The entry "+strconv.Quote(k)+" of "+at.String()+" has no value. Give it a string value or remove the entry.")
+	}
+	return values
+}
+
+// mapEntries is the one reading of a map(string) value: its known values, and the keys whose
+// values are null or not known yet, each sorted.
+func mapEntries(v types.Map) (values map[string]string, nulls, unknowns []string) {
 	if v.IsNull() || v.IsUnknown() {
-		return nil
+		return nil, nil, nil
 	}
 	elems := v.Elements()
-	out := make(map[string]string, len(elems))
+	values = make(map[string]string, len(elems))
 	for k, e := range elems {
 		s, ok := e.(types.String)
-		if !ok || s.IsNull() {
-			diags.AddAttributeError(at.AtMapKey(k), "Null value in "+at.String(),
-				"The entry \""+k+"\" of "+at.String()+" has no value. Give it a string value or remove the entry.")
-			continue
+		switch {
+		case !ok || s.IsNull():
+			nulls = append(nulls, k)
+		case s.IsUnknown():
+			unknowns = append(unknowns, k)
+		default:
+			values[k] = s.ValueString()
 		}
-		out[k] = s.ValueString()
 	}
-	return out
+	slices.Sort(nulls)
+	slices.Sort(unknowns)
+	return values, nulls, unknowns
 }
 
 // stringMapValue builds a map(string) value without reflection; a nil map gives null when

@@ -65,15 +65,8 @@ func (m *connectionModel) propertyProblems() connection.Problems {
 // knownValues returns a map's entries, with "" for each value that is not known yet (or null,
 // which Read and Open report), and records those keys in unknown.
 func knownValues(props types.Map, unknown map[string]bool) map[string]string {
-	if props.IsNull() {
-		return nil
-	}
-	values := make(map[string]string, len(props.Elements()))
-	for k, e := range props.Elements() {
-		if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
-			values[k] = s.ValueString()
-			continue
-		}
+	values, nulls, unknowns := mapEntries(props)
+	for _, k := range append(nulls, unknowns...) {
 		values[k], unknown[k] = "", true
 	}
 	return values
