@@ -55,8 +55,13 @@ func (c Connection) Env() map[string]string {
 	return m
 }
 
-// defaultGRPCPort is DefaultGRPCPort as the catalog writes it.
-const defaultGRPCPort = "8096"
+// The catalog's most common values, as constants, so that the usual catalog builds none of them.
+const (
+	// defaultGRPCPort is DefaultGRPCPort as the catalog writes it.
+	defaultGRPCPort    = "8096"
+	defaultUserVar     = DefaultEnvVarPrefix + "_USERNAME"
+	defaultPasswordVar = DefaultEnvVarPrefix + "_PASSWORD"
+)
 
 func render(s Settings, creds *Credentials, e Endpoints) Connection {
 	entries := catalogEntries(s, creds, e)
@@ -94,7 +99,10 @@ func catalogEntries(s Settings, creds *Credentials, e Endpoints) []Entry {
 		Entry{Key: KeyGRPCUsePlainText, Value: plainText},
 	)
 	if creds != nil {
-		userVar, passwordVar := s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
+		userVar, passwordVar := defaultUserVar, defaultPasswordVar
+		if s.EnvVarPrefix != DefaultEnvVarPrefix {
+			userVar, passwordVar = s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
+		}
 		entries = append(entries,
 			Entry{Key: KeyControllerAuthType, Value: "PASSWORD"},
 			Entry{Key: KeyControllerAuthUser, Value: creds.Username, EnvVar: userVar},

@@ -64,7 +64,12 @@ func EncodeCreateCatalog(name string, properties map[string]string) (string, Pro
 // createCatalog writes the statement for entries in their order; with references, each entry
 // with an EnvVar is written as its ${ENV:...} reference, as env_properties writes it.
 func createCatalog(name, connector string, entries []Entry, references bool) string {
+	size := 64 + len(name) + len(connector)
+	for _, e := range entries {
+		size += len(e.Key) + len(e.Value) + len(e.EnvVar) + 16
+	}
 	var b strings.Builder
+	b.Grow(size)
 	b.WriteString("CREATE CATALOG ")
 	writeIdentifier(&b, name)
 	b.WriteString(" USING ")

@@ -19,11 +19,10 @@ func (c catalogCheck) crossRules() Problems {
 			"pinot.aggregation-pushdown.enabled is false while pinot.count-distinct-pushdown.enabled is true (its default), and Trino refuses that catalog. Set \"pinot.count-distinct-pushdown.enabled\" = \"false\" too, or keep aggregation pushdown on.")
 	}
 	if c.tls {
-		for _, store := range []string{"keystore", "truststore"} {
-			path, password := "pinot.grpc.tls."+store+"-path", "pinot.grpc.tls."+store+"-password"
-			if c.set(path) && !c.set(password) {
-				add(path, "TLS "+store+" without a password",
-					fmt.Sprintf("%s is set without %s, and Trino refuses a %s it cannot open. Set %s as well.", path, password, store, password))
+		for _, store := range tlsStores {
+			if c.set(store.path) && !c.set(store.password) {
+				add(store.path, "TLS "+store.name+" without a password",
+					fmt.Sprintf("%s is set without %s, and Trino refuses a %s it cannot open. Set %s as well.", store.path, store.password, store.name, store.password))
 			}
 		}
 	}
@@ -55,6 +54,12 @@ func (c catalogCheck) crossRules() Problems {
 		}
 	}
 	return ps
+}
+
+// tlsStores are the gRPC TLS stores, each of whose path needs its password.
+var tlsStores = []struct{ name, path, password string }{
+	{"keystore", "pinot.grpc.tls.keystore-path", "pinot.grpc.tls.keystore-password"},
+	{"truststore", "pinot.grpc.tls.truststore-path", "pinot.grpc.tls.truststore-password"},
 }
 
 // bufferPoolFactor is the granularity of the HTTP client's buffer pool (Jetty's capacity factor).

@@ -120,6 +120,10 @@ func envVarOf(s Settings, key string) string {
 // checkEnvVarNames refuses two secrets that would share a variable name, and a name longer than a
 // Kubernetes Secret key: only keys the provider does not know (for a newer Trino) can do either.
 func checkEnvVarNames(s Settings) Problems {
+	if len(s.SecretProperties) == 0 && (s.TrinoVersion == nil || *s.TrinoVersion <= NewestKnownTrinoRelease) {
+		// Only a secret property can add a variable, and only an unknown key can collide.
+		return nil
+	}
 	var ps Problems
 	owner := map[string]string{s.EnvVarPrefix + "_USERNAME": "the username", s.EnvVarPrefix + "_PASSWORD": "the password"}
 	for _, k := range sortedKeys(catalogProperties(s)) {
