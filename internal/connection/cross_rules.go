@@ -131,33 +131,27 @@ func (c catalogCheck) readable(key string) (string, bool) {
 	return v, true
 }
 
-// boolean returns a boolean property's value (def when unset), and false when it cannot be read.
-func (c catalogCheck) boolean(key string, def bool) (bool, bool) {
+// valueOf returns a property's value read with parse (def when unset), and false when it cannot be
+// read: a cross rule then says nothing, and the value's own rule reports it.
+func valueOf[T any](c catalogCheck, key string, def T, parse func(string) (T, bool)) (T, bool) {
 	if !c.set(key) {
 		return def, true
 	}
 	if v, ok := c.readable(key); ok {
-		return ParseJavaBoolean(v)
+		return parse(v)
 	}
-	return false, false
+	var zero T
+	return zero, false
+}
+
+func (c catalogCheck) boolean(key string, def bool) (bool, bool) {
+	return valueOf(c, key, def, ParseJavaBoolean)
 }
 
 func (c catalogCheck) integer(key string, def int32) (int32, bool) {
-	if !c.set(key) {
-		return def, true
-	}
-	if v, ok := c.readable(key); ok {
-		return ParseJavaInt(v)
-	}
-	return 0, false
+	return valueOf(c, key, def, ParseJavaInt)
 }
 
 func (c catalogCheck) dataSize(key string, def int64) (int64, bool) {
-	if !c.set(key) {
-		return def, true
-	}
-	if v, ok := c.readable(key); ok {
-		return ParseDataSize(v)
-	}
-	return 0, false
+	return valueOf(c, key, def, ParseDataSize)
 }
