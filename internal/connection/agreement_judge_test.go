@@ -271,19 +271,8 @@ func (c agreementCase) settings(release int64) Settings {
 	s.TLSEnabled = c.tls
 	s.TrinoVersion = &release
 	// Security-sensitive properties go in secret_properties, as the rules ask.
-	for k, v := range c.extra {
-		if p, ok := LookupProperty(k); ok && p.Sensitive {
-			if s.SecretProperties == nil {
-				s.SecretProperties = map[string]string{}
-			}
-			s.SecretProperties[k] = v
-			continue
-		}
-		if s.ExtraProperties == nil {
-			s.ExtraProperties = map[string]string{}
-		}
-		s.ExtraProperties[k] = v
-	}
+	in := split(c.extra)
+	s.ExtraProperties, s.SecretProperties = in.Extra, in.Secret
 	return s
 }
 

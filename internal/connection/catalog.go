@@ -1,6 +1,7 @@
 package connection
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -148,16 +149,17 @@ func writeCatalogs(entries []Entry) (inline, withReferences string) {
 // catalogProperties are extra_properties and secret_properties in one map, as the catalog holds
 // them (the rules have made sure no key is in both).
 func catalogProperties(s Settings) map[string]string {
-	if len(s.SecretProperties) == 0 {
-		return s.ExtraProperties
+	return mergedProperties(s.ExtraProperties, s.SecretProperties)
+}
+
+// mergedProperties is extra and secret in one map; extra itself when there is no secret.
+func mergedProperties(extra, secret map[string]string) map[string]string {
+	if len(secret) == 0 {
+		return extra
 	}
-	m := make(map[string]string, len(s.ExtraProperties)+len(s.SecretProperties))
-	for k, v := range s.ExtraProperties {
-		m[k] = v
-	}
-	for k, v := range s.SecretProperties {
-		m[k] = v
-	}
+	m := make(map[string]string, len(extra)+len(secret))
+	maps.Copy(m, extra)
+	maps.Copy(m, secret)
 	return m
 }
 

@@ -1,42 +1,32 @@
 package connection
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
+// The guide's cluster as the catalog "sales" with a secret property: the golden is shared with
+// the provider's tests of the output and of the function.
 func TestCreateCatalogSQLForTheGuide(t *testing.T) {
 	s := guideSettings(startreeguide.BasicToken)
-	s.CatalogName = "sales"
-	s.SecretProperties = map[string]string{"pinot.grpc.tls.truststore-password": "trust me"}
+	s.CatalogName, s.EnvVarPrefix = "sales", "SALES"
+	s.SecretProperties = map[string]string{"pinot.grpc.tls.keystore-password": "ks-secret"}
 	s.ExtraProperties = map[string]string{"pinot.connection-timeout": "2m"}
 	c, ps := Compute(s)
 	if ps.HasError() {
 		t.Fatal(ps)
 	}
-	want := `CREATE CATALOG "sales" USING "pinot"
-WITH (
-  "pinot.controller-urls" = 'https://proxy.broker.pug.prod.awesome-company.startree.cloud:443',
-  "pinot.grpc.port" = '8096',
-  "pinot.proxy.enabled" = 'true',
-  "pinot.grpc.proxy-uri" = 'proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443',
-  "pinot.grpc.use-plain-text" = 'false',
-  "pinot.controller.authentication.type" = 'PASSWORD',
-  "pinot.controller.authentication.user" = '${ENV:PINOT_USERNAME}',
-  "pinot.controller.authentication.password" = '${ENV:PINOT_PASSWORD}',
-  "pinot.broker.authentication.type" = 'PASSWORD',
-  "pinot.broker.authentication.user" = '${ENV:PINOT_USERNAME}',
-  "pinot.broker.authentication.password" = '${ENV:PINOT_PASSWORD}',
-  "pinot.connection-timeout" = '2m',
-  "pinot.grpc.tls.truststore-password" = '${ENV:PINOT_GRPC_TLS_TRUSTSTORE_PASSWORD}'
-)
-`
-	if c.CreateCatalogSQL != want {
+	want, err := os.ReadFile("testdata/guide_create_catalog.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.CreateCatalogSQL != string(want) {
 		t.Errorf("CreateCatalogSQL =\n%s\nwant\n%s", c.CreateCatalogSQL, want)
 	}
-	for _, secret := range []string{startreeguide.BasicPassword, startreeguide.BasicUsername, "trust me"} {
+	for _, secret := range []string{startreeguide.BasicPassword, startreeguide.BasicUsername, "ks-secret"} {
 		if strings.Contains(c.CreateCatalogSQL, secret) {
 			t.Errorf("CreateCatalogSQL holds a secret")
 		}

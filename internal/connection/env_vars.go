@@ -43,15 +43,7 @@ func CheckEnvVarPrefix(p string) Problems {
 // fixedEnvVarPrefix spells a prefix as a variable name (upper case, '_' for anything else), or
 // "" when that does not give one.
 func fixedEnvVarPrefix(p string) string {
-	f := strings.Map(func(r rune) rune {
-		switch {
-		case 'a' <= r && r <= 'z':
-			return r - 'a' + 'A'
-		case 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
-			return r
-		}
-		return '_'
-	}, p)
+	f := envVarSpelling(p)
 	if f == "" || f[0] < 'A' || f[0] > 'Z' || f == p {
 		return ""
 	}
@@ -120,16 +112,16 @@ func envVarOf(s Settings, key string) string {
 // checkEnvVarNames refuses two secrets that would share a variable name, and a name longer than a
 // Kubernetes Secret key: only keys the provider does not know (for a newer Trino) can do either.
 func checkEnvVarNames(s Settings) Problems {
-	if len(s.SecretProperties) == 0 && (s.TrinoVersion == nil || *s.TrinoVersion <= NewestKnownTrinoRelease) {
-		// Only a secret property can add a variable, and only an unknown key can collide.
-		return nil
-	}
 	var ps Problems
-	owner := map[string]string{s.EnvVarPrefix + "_USERNAME": "the username", s.EnvVarPrefix + "_PASSWORD": "the password"}
+	// Built at the first secret: most catalogs have none, and then nothing is allocated.
+	var owner map[string]string
 	for _, k := range sortedKeys(catalogProperties(s)) {
 		name := envVarOf(s, k)
 		if name == "" {
 			continue
+		}
+		if owner == nil {
+			owner = map[string]string{s.EnvVarPrefix + "_USERNAME": "the username", s.EnvVarPrefix + "_PASSWORD": "the password"}
 		}
 		in := InputExtraProperties
 		if _, secret := s.SecretProperties[k]; secret {
@@ -152,6 +144,12 @@ func checkEnvVarNames(s Settings) Problems {
 // envVarSuffix turns a property name into the rest of a variable name:
 // "pinot.grpc.tls.keystore-password" gives "GRPC_TLS_KEYSTORE_PASSWORD".
 func envVarSuffix(key string) string {
+	return envVarSpelling(strings.TrimPrefix(key, "pinot."))
+}
+
+// envVarSpelling spells text as a part of a variable name: letters in upper case, digits as they
+// are, '_' for anything else.
+func envVarSpelling(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case 'a' <= r && r <= 'z':
@@ -161,5 +159,5 @@ func envVarSuffix(key string) string {
 		default:
 			return '_'
 		}
-	}, strings.TrimPrefix(key, "pinot."))
+	}, s)
 }

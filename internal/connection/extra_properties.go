@@ -34,16 +34,7 @@ type PropertyInputs struct {
 // CheckProperties applies the rules of extra_properties and secret_properties together, as Trino
 // reads them from one catalog; each problem names the input that holds its key.
 func CheckProperties(in PropertyInputs, tls bool, trinoVersion *int64) Problems {
-	props := in.Extra
-	if len(in.Secret) > 0 {
-		props = make(map[string]string, len(in.Extra)+len(in.Secret))
-		for k, v := range in.Extra {
-			props[k] = v
-		}
-		for k, v := range in.Secret {
-			props[k] = v
-		}
-	}
+	props := mergedProperties(in.Extra, in.Secret)
 	c := catalogCheck{props: props, secret: in.Secret, unknown: in.Unknown, tls: tls, release: NewestKnownTrinoRelease}
 	if trinoVersion != nil {
 		c.release, c.versionSet = *trinoVersion, true

@@ -181,7 +181,7 @@ func ParseDataSize(s string) (int64, bool) {
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {
-		n += len(utf16.Encode([]rune{r}))
+		n += utf16.RuneLen(r)
 	}
 	return n
 }
@@ -377,26 +377,4 @@ func ParseHostAndPort(s string) (HostAndPort, bool) {
 		return HostAndPort{}, false
 	}
 	return HostAndPort{Host: host, Port: int(port), HasPort: true}, true
-}
-
-// SplitList reads a list value as airlift does: split at commas, items trimmed (Guava's trimResults:
-// Java white space), empty items dropped.
-func SplitList(s string) []string {
-	var items []string
-	for _, item := range strings.Split(s, ",") {
-		item = strings.TrimFunc(item, guavaWhitespace)
-		if item != "" {
-			items = append(items, item)
-		}
-	}
-	return items
-}
-
-// guavaWhitespace is Guava's CharMatcher.whitespace(), which trimResults uses.
-func guavaWhitespace(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x205F, 0x3000, 0x180E:
-		return true
-	}
-	return 0x2000 <= r && r <= 0x200A && r != 0x2007
 }

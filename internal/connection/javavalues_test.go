@@ -116,13 +116,6 @@ func TestParseHostAndPort(t *testing.T) {
 	}
 }
 
-func TestSplitList(t *testing.T) {
-	got := SplitList(" a , ,b,, ")
-	if len(got) != 2 || got[0] != "a" || got[1] != "b" {
-		t.Errorf("SplitList = %q", got)
-	}
-}
-
 // FuzzValueParsers keeps the parsers from panicking on any input, and each accepted value within
 // its type's range.
 func FuzzValueParsers(f *testing.F) {
@@ -142,6 +135,5 @@ func FuzzValueParsers(f *testing.F) {
 		if hp, ok := ParseHostAndPort(s); ok && (hp.Port < 0 || hp.Port > 65535) {
 			t.Fatalf("port %d from %q", hp.Port, s)
 		}
-		SplitList(s)
 	})
 }

@@ -336,15 +336,3 @@ func ManagedPropertyNames() []string {
 	}
 	return names
 }
-
-// RemovedPropertyNames returns the names Trino has made defunct, sorted, for documentation.
-func RemovedPropertyNames() []string {
-	var names []string
-	for _, p := range properties {
-		if p.DefunctIn != 0 {
-			names = append(names, p.Name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}

@@ -9,24 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-const guideCreateCatalog = `CREATE CATALOG "sales" USING "pinot"
-WITH (
-  "pinot.controller-urls" = 'https://proxy.broker.pug.prod.awesome-company.startree.cloud:443',
-  "pinot.grpc.port" = '8096',
-  "pinot.proxy.enabled" = 'true',
-  "pinot.grpc.proxy-uri" = 'proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443',
-  "pinot.grpc.use-plain-text" = 'false',
-  "pinot.controller.authentication.type" = 'PASSWORD',
-  "pinot.controller.authentication.user" = '${ENV:SALES_USERNAME}',
-  "pinot.controller.authentication.password" = '${ENV:SALES_PASSWORD}',
-  "pinot.broker.authentication.type" = 'PASSWORD',
-  "pinot.broker.authentication.user" = '${ENV:SALES_USERNAME}',
-  "pinot.broker.authentication.password" = '${ENV:SALES_PASSWORD}',
-  "pinot.connection-timeout" = '2m',
-  "pinot.grpc.tls.keystore-password" = '${ENV:SALES_GRPC_TLS_KEYSTORE_PASSWORD}'
-)
-`
-
 // create_catalog_sql is not sensitive (the schema test holds the list of sensitive attributes),
 // holds no secret (the exact text has only references), and follows catalog_name.
 func TestAccCreateCatalogSQL(t *testing.T) {
@@ -38,7 +20,7 @@ func TestAccCreateCatalogSQL(t *testing.T) {
   extra_properties  = { "pinot.connection-timeout" = "2m" }
   secret_properties = { "pinot.grpc.tls.keystore-password" = "ks-secret" }`),
 		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(dataSourceAddress, tfjsonpath.New("create_catalog_sql"), knownvalue.StringExact(guideCreateCatalog)),
+			statecheck.ExpectKnownValue(dataSourceAddress, tfjsonpath.New("create_catalog_sql"), knownvalue.StringExact(golden(t, "guide_create_catalog.sql"))),
 			statecheck.ExpectKnownValue(dataSourceAddress, tfjsonpath.New("catalog_name"), knownvalue.StringExact("sales")),
 			statecheck.ExpectSensitiveValue(dataSourceAddress, tfjsonpath.New("secret_properties")),
 			statecheck.ExpectSensitiveValue(dataSourceAddress, tfjsonpath.New("env")),
@@ -78,7 +60,7 @@ output "same_as_data_source" {
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
 			output("statement", knownvalue.StringExact("CREATE CATALOG \"c\" USING \"pinot\"\nWITH (\n  \"a\"\"b\" = 'it''s',\n  \"x\" = 'line\nbreak'\n)\n")),
-			output("same_as_data_source", knownvalue.StringExact(guideCreateCatalog)),
+			output("same_as_data_source", knownvalue.StringExact(golden(t, "guide_create_catalog.sql"))),
 		},
 	}, resource.TestStep{
 		Config:      `output "x" { value = provider::startree::encode_create_catalog("Bad-Name", { "a" = "b" }) }`,
