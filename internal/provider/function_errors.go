@@ -45,3 +45,9 @@ func problemTexts(prefix string, ps connection.Problems) []string {
 	}
 	return texts
 }
+
+// bugError is a function error for what cannot happen with a value Terraform sent: the provider
+// failed to do what (read the argument, write its result).
+func bugError(what string, err error) *function.FuncError {
+	return function.NewFuncError("The provider could not " + what + ": " + err.Error() + ". This is a bug in the provider")
+}

@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/startree/terraform-provider-startree/internal/connection"
 )
@@ -41,6 +43,9 @@ var connectionInputs = func() map[string]connectionAttribute {
 	return inputs
 }()
 
+// trinoConnectionFunctionName is the name of provider::startree::trino_connection.
+const trinoConnectionFunctionName = "trino_connection"
+
 // trinoConnectionFunction is provider::startree::trino_connection.
 type trinoConnectionFunction struct{}
 
@@ -48,7 +53,7 @@ type trinoConnectionFunction struct{}
 func NewTrinoConnectionFunction() function.Function { return trinoConnectionFunction{} }
 
 func (trinoConnectionFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "trino_connection"
+	resp.Name = trinoConnectionFunctionName
 }
 
 func (trinoConnectionFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
@@ -70,61 +75,58 @@ func (trinoConnectionFunction) Definition(_ context.Context, _ function.Definiti
 	}
 }
 
+// Run is the framework's way in; the protocol server calls callTrinoConnection directly.
 func (trinoConnectionFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var settings types.Dynamic
-	resp.Error = req.Arguments.Get(ctx, &settings)
-	if resp.Error != nil {
+	if resp.Error = req.Arguments.Get(ctx, &settings); resp.Error != nil {
 		return
+	}
+	raw, err := settings.ToTerraformValue(ctx)
+	if err != nil {
+		resp.Error = bugError("read the argument", err)
+		return
+	}
+	result, funcErr := callTrinoConnection(raw)
+	if resp.Error = funcErr; funcErr != nil {
+		return
+	}
+	value, err := basetypes.ObjectType{AttrTypes: connectionResultType}.ValueFromTerraform(ctx, result)
+	if err != nil {
+		resp.Error = bugError("write its result", err)
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, value)
+}
+
+// callTrinoConnection is trino_connection on its argument as a raw value, and its result as one:
+// the one code path of Run and of the protocol server's CallFunction.
+func callTrinoConnection(settings tftypes.Value) (tftypes.Value, *function.FuncError) {
+	if !settings.IsFullyKnown() {
+		// Terraform does not call a function with an unknown part in an argument that does not
+		// allow one; should it, the result is unknown too.
+		return tftypes.NewValue(connectionResultObjectType, tftypes.UnknownValue), nil
 	}
 	s, numberProblems, texts := functionSettings(settings)
 	if len(texts) > 0 || numberProblems.HasError() {
-		resp.Error = function.NewArgumentFuncError(0, strings.Join(append(problemTexts("settings", numberProblems), texts...), "; "))
-		return
+		return tftypes.Value{}, function.NewArgumentFuncError(0, strings.Join(append(problemTexts("settings", numberProblems), texts...), "; "))
 	}
 	c, ps := connection.Compute(s)
-	if resp.Error = problemsError(0, "settings", ps); resp.Error != nil {
-		return
+	if funcErr := problemsError(0, "settings", ps); funcErr != nil {
+		return tftypes.Value{}, funcErr
 	}
 	var m connectionModel
 	m.setOutputs(c)
-	outputs := make(map[string]attr.Value, len(connectionResultType))
-	for _, a := range connectionAttributes {
-		if a.role == roleOutput {
-			outputs[a.name] = fieldValue(a.field(&m))
-		}
-	}
-	result := types.ObjectValueMust(connectionResultType, outputs)
-	resp.Error = resp.Result.Set(ctx, result)
-}
-
-// fieldValue is the value of a model field, given by its place.
-func fieldValue(field any) attr.Value {
-	switch v := field.(type) {
-	case *types.String:
-		return *v
-	case *types.Bool:
-		return *v
-	case *types.Number:
-		return *v
-	case *types.Map:
-		return *v
-	}
-	panic(fmt.Sprintf("provider: a model field of type %T", field))
+	return m.outputsToRaw(), nil
 }
 
 // functionSettings reads the settings argument into core Settings, converting each value as
 // Terraform converts it for the data source's typed attribute. It returns the core's problems with
 // the numbers and the texts of the other errors: an unknown argument name, a value Terraform could
 // not convert, a required argument that is missing.
-func functionSettings(v types.Dynamic) (connection.Settings, connection.Problems, []string) {
+func functionSettings(v tftypes.Value) (connection.Settings, connection.Problems, []string) {
 	s := connection.DefaultSettings()
-	var attrs map[string]attr.Value
-	switch u := v.UnderlyingValue().(type) {
-	case types.Object:
-		attrs = u.Attributes()
-	case types.Map:
-		attrs = u.Elements()
-	default:
+	attrs, ok := elementsOf(v)
+	if !ok {
 		return s, nil, []string{"settings must be an object or a map with the data source's argument names (" + strings.Join(slices.Sorted(maps.Keys(connectionInputs)), ", ") + ")"}
 	}
 	var unknownNames []string
@@ -159,14 +161,24 @@ func functionSettings(v types.Dynamic) (connection.Settings, connection.Problems
 	return s, r.problems, r.texts
 }
 
+// elementsOf is the attributes of an object or the elements of a map; ok is false for any other
+// value.
+func elementsOf(v tftypes.Value) (map[string]tftypes.Value, bool) {
+	if !v.Type().Is(tftypes.Object{}) && !v.Type().Is(tftypes.Map{}) {
+		return nil, false
+	}
+	var elems map[string]tftypes.Value
+	return elems, v.As(&elems) == nil
+}
+
 // settingsReader reads the arguments of settings, collecting what is wrong with them.
 type settingsReader struct {
-	attrs    map[string]attr.Value
+	attrs    map[string]tftypes.Value
 	problems connection.Problems
 	texts    []string
 }
 
-func (r *settingsReader) present(name string) (attr.Value, bool) {
+func (r *settingsReader) present(name string) (tftypes.Value, bool) {
 	val, ok := r.attrs[name]
 	return val, ok && !val.IsNull()
 }
@@ -221,12 +233,14 @@ func (r *settingsReader) boolean(name string, target *bool) {
 	if !ok {
 		return
 	}
-	if b, isBool := val.(types.Bool); isBool {
-		*target = b.ValueBool()
+	if val.Type().Is(tftypes.Bool) {
+		_ = val.As(target)
 		return
 	}
-	if sv, isString := val.(types.String); isString {
-		switch sv.ValueString() {
+	if val.Type().Is(tftypes.String) {
+		var sv string
+		_ = val.As(&sv)
+		switch sv {
 		case "true", "1":
 			*target = true
 			return
@@ -234,7 +248,7 @@ func (r *settingsReader) boolean(name string, target *bool) {
 			*target = false
 			return
 		}
-		if lower := strings.ToLower(sv.ValueString()); lower == "true" || lower == "false" {
+		if lower := strings.ToLower(sv); lower == "true" || lower == "false" {
 			r.texts = append(r.texts, "settings."+name+": a bool is required; to convert from string, use lowercase \""+lower+"\"")
 			return
 		}
@@ -248,13 +262,8 @@ func (r *settingsReader) stringMap(name string) map[string]string {
 	if !ok {
 		return nil
 	}
-	var elems map[string]attr.Value
-	switch u := val.(type) {
-	case types.Object:
-		elems = u.Attributes()
-	case types.Map:
-		elems = u.Elements()
-	default:
+	elems, ok := elementsOf(val)
+	if !ok {
 		r.texts = append(r.texts, "settings."+name+": an object or a map of strings is required")
 		return nil
 	}
@@ -275,28 +284,40 @@ func (r *settingsReader) stringMap(name string) map[string]string {
 	return out
 }
 
-// stringOf converts a value to a string as Terraform does for a string attribute: numbers in
-// their exact decimal form, bools as "true" or "false".
-func stringOf(v attr.Value) (string, bool) {
-	switch u := v.(type) {
-	case types.String:
-		return u.ValueString(), true
-	case types.Number:
-		return u.ValueBigFloat().Text('f', -1), true
-	case types.Bool:
-		return strconv.FormatBool(u.ValueBool()), true
+// stringOf converts a known, non-null value to a string as Terraform does for a string attribute:
+// numbers in their exact decimal form, bools as "true" or "false".
+func stringOf(v tftypes.Value) (string, bool) {
+	switch t := v.Type(); {
+	case t.Is(tftypes.String):
+		var s string
+		err := v.As(&s)
+		return s, err == nil
+	case t.Is(tftypes.Number):
+		f := new(big.Float)
+		err := v.As(&f)
+		return f.Text('f', -1), err == nil
+	case t.Is(tftypes.Bool):
+		var b bool
+		err := v.As(&b)
+		return strconv.FormatBool(b), err == nil
 	}
 	return "", false
 }
 
-// numberOf converts a value to a number as Terraform does for a number attribute: a string is
-// read as a decimal number.
-func numberOf(v attr.Value) (*big.Float, bool) {
-	switch u := v.(type) {
-	case types.Number:
-		return u.ValueBigFloat(), true
-	case types.String:
-		f, _, err := big.ParseFloat(u.ValueString(), 10, 512, big.ToNearestEven)
+// numberOf converts a known, non-null value to a number as Terraform does for a number attribute:
+// a string is read as a decimal number.
+func numberOf(v tftypes.Value) (*big.Float, bool) {
+	switch t := v.Type(); {
+	case t.Is(tftypes.Number):
+		f := new(big.Float)
+		err := v.As(&f)
+		return f, err == nil
+	case t.Is(tftypes.String):
+		var s string
+		if v.As(&s) != nil {
+			return nil, false
+		}
+		f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven)
 		return f, err == nil
 	}
 	return nil, false

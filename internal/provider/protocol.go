@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -14,9 +15,9 @@ import (
 const connectionTypeName = "startree_trino_connection"
 
 // NewServer returns the provider's protocol server: terraform-plugin-framework's, except for the
-// four RPCs a plan of many connections makes for every instance (validating and reading the data
-// source, validating and opening the ephemeral resource), which it answers itself with the same
-// functions the framework's Read and Open call. The framework spends most of such a call walking
+// RPCs a plan of many connections makes for every instance (validating and reading the data
+// source, validating and opening the ephemeral resource, calling trino_connection), which it
+// answers itself with the same functions the framework's Read, Open and Run call. The framework spends most of such a call walking
 // the schema (attribute by attribute, a copy of the attribute map per path lookup) and comparing
 // values for semantic equality, though no attribute here has a custom type; the object is read and
 // written whole, as one raw value, instead.
@@ -64,6 +65,39 @@ func (s *protocolServer) OpenEphemeralResource(ctx context.Context, req *tfproto
 	}
 	result, diags := s.read(ctx, req.Config)
 	return &tfprotov6.OpenEphemeralResourceResponse{Result: result, Diagnostics: diags}, nil
+}
+
+func (s *protocolServer) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
+	if req.Name != trinoConnectionFunctionName || len(req.Arguments) != 1 {
+		return s.ProviderServer.CallFunction(ctx, req)
+	}
+	result, funcErr := callTrinoConnectionDynamic(req.Arguments[0])
+	return &tfprotov6.CallFunctionResponse{Result: result, Error: protocolFunctionError(funcErr)}, nil
+}
+
+// protocolFunctionError is a function error as the protocol writes it; nil stays nil.
+func protocolFunctionError(e *function.FuncError) *tfprotov6.FunctionError {
+	if e == nil {
+		return nil
+	}
+	return &tfprotov6.FunctionError{Text: e.Text, FunctionArgument: e.FunctionArgument}
+}
+
+// callTrinoConnectionDynamic is callTrinoConnection on an argument as Terraform sends it.
+func callTrinoConnectionDynamic(arg *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, *function.FuncError) {
+	settings, err := arg.Unmarshal(tftypes.DynamicPseudoType)
+	if err != nil {
+		return nil, bugError("read the argument", err)
+	}
+	result, funcErr := callTrinoConnection(settings)
+	if funcErr != nil {
+		return nil, funcErr
+	}
+	value, err := tfprotov6.NewDynamicValue(connectionResultObjectType, result)
+	if err != nil {
+		return nil, bugError("write its result", err)
+	}
+	return &value, nil
 }
 
 // read is readConnection on a configuration as Terraform sends it.

@@ -2,8 +2,13 @@ package provider
 
 import (
 	"context"
+	"maps"
+	"math/big"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -173,5 +178,81 @@ func TestDataSourceUnknownValuesPassValidation(t *testing.T) {
 	resp, err := server.ValidateDataResourceConfig(context.Background(), &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "startree_trino_connection", Config: encode(attrs)})
 	if err != nil || len(resp.Diagnostics) != 0 {
 		t.Errorf("unknown values drew diagnostics: %v %v", err, resp.Diagnostics)
+	}
+}
+
+// trino_connection has two ways in: the protocol server answers CallFunction itself, and the
+// framework's Run serves a server built without it. Both must give the same result and the same
+// error, argument by argument.
+func TestTrinoConnectionFunctionPathsAgree(t *testing.T) {
+	ctx := context.Background()
+	protocol, err := NewServer("test")()
+	if err != nil {
+		t.Fatal(err)
+	}
+	framework, err := providerserver.NewProtocol6WithError(&StarTreeProvider{version: "test"})()
+	if err != nil {
+		t.Fatal(err)
+	}
+	object := func(attrs map[string]tftypes.Value) tftypes.Value {
+		types := map[string]tftypes.Type{}
+		for k, v := range attrs {
+			types[k] = v.Type()
+		}
+		return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, attrs)
+	}
+	num := func(f float64) tftypes.Value { return tftypes.NewValue(tftypes.Number, big.NewFloat(f)) }
+	guide := map[string]tftypes.Value{"api_token": str(guideBasicToken), "cluster": str("pug"), "environment": str("prod"), "domain": str("awesome-company.startree.cloud")}
+	with := func(extra map[string]tftypes.Value) map[string]tftypes.Value {
+		out := maps.Clone(guide)
+		maps.Copy(out, extra)
+		return out
+	}
+	cases := map[string]tftypes.Value{
+		"guide":           object(guide),
+		"map of strings":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, with(map[string]tftypes.Value{"grpc_port": str("8096"), "tls_enabled": str("1")})),
+		"converted":       object(with(map[string]tftypes.Value{"trino_version": str("476"), "extra_properties": object(map[string]tftypes.Value{"pinot.fetch-retry-count": num(3)})})),
+		"secrets":         object(with(map[string]tftypes.Value{"env_var_prefix": str("PINOT_PROD"), "secret_properties": object(map[string]tftypes.Value{"pinot.grpc.tls.truststore-password": str("changeit")})})),
+		"not an object":   str("pug"),
+		"unknown name":    object(with(map[string]tftypes.Value{"tls": tftypes.NewValue(tftypes.Bool, false)})),
+		"missing names":   object(map[string]tftypes.Value{"cluster": str("pug")}),
+		"types":           object(with(map[string]tftypes.Value{"grpc_port": num(1.5), "tls_enabled": str("False"), "extra_properties": object(map[string]tftypes.Value{"a": tftypes.NewValue(tftypes.Tuple{ElementTypes: []tftypes.Type{tftypes.Number}}, []tftypes.Value{num(1)})})})),
+		"core rules":      object(with(map[string]tftypes.Value{"cluster": str("Pug")})),
+		"null extra key":  object(with(map[string]tftypes.Value{"extra_properties": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"pinot.fetch-retry-count": tftypes.NewValue(tftypes.String, nil)})})),
+		"unknown setting": object(with(map[string]tftypes.Value{"cluster": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})),
+	}
+	for name, settings := range cases {
+		t.Run(name, func(t *testing.T) {
+			arg, err := tfprotov6.NewDynamicValue(tftypes.DynamicPseudoType, settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := &tfprotov6.CallFunctionRequest{Name: trinoConnectionFunctionName, Arguments: []*tfprotov6.DynamicValue{&arg}}
+			got, err := protocol.CallFunction(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := framework.CallFunction(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Error, want.Error) {
+				t.Fatalf("error through the protocol server %+v, through the framework %+v", got.Error, want.Error)
+			}
+			if want.Error != nil {
+				return // Terraform reads no result with an error
+			}
+			gotValue, err := got.Result.Unmarshal(connectionResultObjectType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantValue, err := want.Result.Unmarshal(connectionResultObjectType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !gotValue.Equal(wantValue) {
+				t.Errorf("result through the protocol server\n%s\nthrough the framework\n%s", gotValue, wantValue)
+			}
+		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -59,8 +60,9 @@ func TestDataSourceSchemaSensitivityAndRoles(t *testing.T) {
 	}
 }
 
-// The raw values the data source and the ephemeral resource read and write use a type built from
-// connectionAttributes; it must be exactly the type of both schemas.
+// The raw values the data source and the ephemeral resource read and write, and the function's raw
+// result, use types built from connectionAttributes; they must be exactly the schemas' types and the
+// function's return type.
 func TestConnectionObjectTypeMatchesSchemas(t *testing.T) {
 	ctx := context.Background()
 	ds := &datasource.SchemaResponse{}
@@ -74,6 +76,11 @@ func TestConnectionObjectTypeMatchesSchemas(t *testing.T) {
 		if !typ.Equal(connectionObjectType) {
 			t.Errorf("the %s schema's type %s differs from connectionObjectType %s", name, typ, connectionObjectType)
 		}
+	}
+	fn := &function.DefinitionResponse{}
+	NewTrinoConnectionFunction().Definition(ctx, function.DefinitionRequest{}, fn)
+	if typ := fn.Definition.Return.GetType().TerraformType(ctx); !typ.Equal(connectionResultObjectType) {
+		t.Errorf("trino_connection's return type %s differs from connectionResultObjectType %s", typ, connectionResultObjectType)
 	}
 }
 

@@ -16,14 +16,28 @@ import (
 // a plan, this is the provider's hot path.
 
 // connectionObjectType is the Terraform type of the data source's and ephemeral resource's object,
-// built once from connectionAttributes. A test holds it equal to the schema's own type.
-var connectionObjectType = func() tftypes.Object {
-	attrs := make(map[string]tftypes.Type, len(connectionAttributes))
+// and connectionResultObjectType that of the trino_connection function's result (the outputs only),
+// both built once from connectionAttributes. A test holds them equal to the schema's and the
+// function definition's own types.
+var (
+	connectionObjectType       = rawObjectType(anyRole)
+	connectionResultObjectType = rawObjectType(isOutput)
+)
+
+func anyRole(connectionAttribute) bool { return true }
+
+func isOutput(a connectionAttribute) bool { return a.role == roleOutput }
+
+// rawObjectType is the Terraform object type of the attributes keep selects.
+func rawObjectType(keep func(connectionAttribute) bool) tftypes.Object {
+	attrs := map[string]tftypes.Type{}
 	for _, a := range connectionAttributes {
-		attrs[a.name] = a.attrType().TerraformType(context.Background())
+		if keep(a) {
+			attrs[a.name] = a.attrType().TerraformType(context.Background())
+		}
 	}
 	return tftypes.Object{AttributeTypes: attrs}
-}()
+}
 
 // fromRaw reads the model's attributes from a raw object value.
 func (m *connectionModel) fromRaw(v tftypes.Value) error {
@@ -56,8 +70,21 @@ func (m *connectionModel) fromRaw(v tftypes.Value) error {
 
 // toRaw builds the raw object value of the model.
 func (m *connectionModel) toRaw() tftypes.Value {
+	return tftypes.NewValue(connectionObjectType, m.rawAttributes(anyRole))
+}
+
+// outputsToRaw builds the raw value of the model's outputs: the trino_connection function's result.
+func (m *connectionModel) outputsToRaw() tftypes.Value {
+	return tftypes.NewValue(connectionResultObjectType, m.rawAttributes(isOutput))
+}
+
+// rawAttributes is the raw value of each attribute keep selects.
+func (m *connectionModel) rawAttributes(keep func(connectionAttribute) bool) map[string]tftypes.Value {
 	vals := make(map[string]tftypes.Value, len(connectionAttributes))
 	for _, a := range connectionAttributes {
+		if !keep(a) {
+			continue
+		}
 		switch v := a.field(m).(type) {
 		case *types.String:
 			vals[a.name] = stringToRaw(*v)
@@ -69,7 +96,7 @@ func (m *connectionModel) toRaw() tftypes.Value {
 			vals[a.name] = stringMapToRaw(*v)
 		}
 	}
-	return tftypes.NewValue(connectionObjectType, vals)
+	return vals
 }
 
 func rawString(v tftypes.Value) (types.String, error) {
@@ -178,4 +205,19 @@ func stringMapToRaw(v types.Map) tftypes.Value {
 		out[k] = stringToRaw(s)
 	}
 	return tftypes.NewValue(rawStringMapType, out)
+}
+
+// fieldValue is the value of a model field, given by its place.
+func fieldValue(field any) attr.Value {
+	switch v := field.(type) {
+	case *types.String:
+		return *v
+	case *types.Bool:
+		return *v
+	case *types.Number:
+		return *v
+	case *types.Map:
+		return *v
+	}
+	panic(fmt.Sprintf("provider: a model field of type %T", field))
 }
