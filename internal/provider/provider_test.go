@@ -48,6 +48,20 @@ func errorText(summary, detail string) *regexp.Regexp {
 	return regexp.MustCompile(exactly("Error: "+summary).String() + `(?s:.*?)` + exactly(detail).String())
 }
 
+// errorAt matches a diagnostic Terraform prints: "Error: <summary>", then the configuration line
+// it points at, which starts with at, then the detail word for word; an empty at or detail is not
+// checked.
+func errorAt(summary, at, detail string) *regexp.Regexp {
+	expr := exactly("Error: " + summary).String()
+	if at != "" {
+		expr += `(?s:.*?)\n[\s│]*\d+:[ \t]*` + exactly(at).String()
+	}
+	if detail != "" {
+		expr += `(?s:.*?)` + exactly(detail).String()
+	}
+	return regexp.MustCompile(expr)
+}
+
 // exactly matches msg word for word, whatever line wrapping and margins Terraform adds when it
 // prints a diagnostic.
 func exactly(msg string) *regexp.Regexp {

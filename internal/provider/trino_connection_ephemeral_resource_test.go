@@ -91,11 +91,11 @@ func TestAccTrinoConnectionEphemeralResourceBrokenToken(t *testing.T) {
 	clearEnvironment(t)
 	ephemeralAcceptance(t, resource.TestStep{
 		Config:      echoed(coordinates+`api_token = "st-XkQBXKr652MV1VF9-5gkhGWNaGAdA1NU5-yrHXRSPKMCcNRlRg"`, "ephemeral.startree_trino_connection.test"),
-		ExpectError: errorText("Too many segments in the bearer token", `After the "st-" prefix the token has 3 hyphen-separated segments, expected 2.`),
+		ExpectError: errorAt("Too many segments in the bearer token", "api_token", ""),
 	}, resource.TestStep{
 		// Read-time rules apply too: a token is required with TLS.
 		Config:      echoed(coordinates, "ephemeral.startree_trino_connection.test"),
-		ExpectError: errorText("Missing StarTree API token", "A StarTree API token is required when tls_enabled is true."),
+		ExpectError: errorAt("Missing StarTree API token", `ephemeral "startree_trino_connection" "test"`, ""),
 	})
 }
 

@@ -76,18 +76,21 @@ func wrap(real string) int {
 	return 0
 }
 
+// form is one way to compute the connections; rpc names the provider call it makes per
+// connection, counted to report the provider's CPU per call.
 type form struct {
 	name string
 	file func(n int) string
+	rpc  string
 }
 
 var forms = []form{
-	{"pure HCL", pureHCL},
-	{"data source", dataSource},
-	{"function", function},
+	{"pure HCL", pureHCL, ""},
+	{"data source", dataSource, "ReadDataSource"},
+	{"function", function, "CallFunction"},
 	// Not a way to compute a connection: the CLI's own built-in data source, with as many
 	// instances, shows what the CLI spends on data source instances whatever the provider.
-	{"reference: built-in data source", builtinDataSource},
+	{"reference: built-in data source", builtinDataSource, ""},
 }
 
 type sample struct {
@@ -138,8 +141,10 @@ func run(repo, out, sizesFlag string, runs int, cli, host string) error {
 		sizes = append(sizes, n)
 	}
 	results := map[string]map[int][]sample{}
+	counts := map[string]map[int]int{}
 	for _, f := range forms {
 		results[f.name] = map[int][]sample{}
+		counts[f.name] = map[int]int{}
 	}
 	for _, n := range sizes {
 		dirs := map[string]string{}
@@ -173,10 +178,46 @@ func run(repo, out, sizesFlag string, runs int, cli, host string) error {
 				}
 			}
 		}
+		for _, f := range forms {
+			if f.rpc == "" {
+				continue
+			}
+			calls, err := countCalls(cli, cliConfig, realBin, dirs[f.name], out, f.rpc)
+			if err != nil {
+				return fmt.Errorf("%s with %d connections, counting calls: %w", f.name, n, err)
+			}
+			counts[f.name][n] = calls
+		}
 		fmt.Fprintf(os.Stderr, "measured %d connections\n", n)
 	}
-	report(results, sizes, runs)
+	report(results, counts, sizes, runs)
 	return nil
+}
+
+// countCalls runs one more plan, not timed, with the provider's protocol log on, and counts the
+// requests of the given RPC the provider received (Terraform calls a function once per
+// connection in each of two walks, validate and plan, each in its own provider process).
+func countCalls(cli, cliConfig, realBin, dir, out, rpc string) (int, error) {
+	logPath := filepath.Join(out, "provider-trace.log")
+	_ = os.Remove(logPath)
+	cmd := exec.Command(cli, "plan", "-input=false", "-lock=false", "-no-color")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", wrapEnv+"="+realBin,
+		cpuLogEnv+"="+filepath.Join(out, "provider-cpu-counting.log"), "TF_LOG_PROVIDER=trace", "TF_LOG_PATH="+logPath)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("%v\n%s", err, b)
+	}
+	log, err := os.ReadFile(logPath)
+	if err != nil {
+		return 0, err
+	}
+	calls := 0
+	for _, line := range strings.Split(string(log), "\n") {
+		if strings.Contains(line, "Received request") && strings.Contains(line, "tf_rpc="+rpc+" ") {
+			calls++
+		}
+	}
+	return calls, nil
 }
 
 func plan(cli, cliConfig, realBin, dir, out string) (sample, error) {
@@ -216,10 +257,10 @@ func median(samples []sample, get func(sample) time.Duration) time.Duration {
 	return vals[len(vals)/2]
 }
 
-func report(results map[string]map[int][]sample, sizes []int, runs int) {
+func report(results map[string]map[int][]sample, counts map[string]map[int]int, sizes []int, runs int) {
 	fmt.Printf("\nterraform plan, median of %d runs after a warm-up (CPU includes the provider's):\n\n", runs)
-	fmt.Println("| connections | form | wall | ratio to pure HCL | CPU | provider CPU | provider CPU per connection | provider peak RSS |")
-	fmt.Println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Println("| connections | form | wall | ratio to pure HCL | CPU | provider CPU | provider CPU per connection | calls | provider CPU per call | provider peak RSS |")
+	fmt.Println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	wall := func(s sample) time.Duration { return s.wall }
 	for _, n := range sizes {
 		base := median(results["pure HCL"][n], wall)
@@ -230,20 +271,22 @@ func report(results map[string]map[int][]sample, sizes []int, runs int) {
 			for _, s := range ss {
 				rss = max(rss, s.providerRSS)
 			}
-			providerCPU, perConnection, rssText := "-", "-", "-"
-			if f.name == "data source" || f.name == "function" {
+			providerCPU, perConnection, calls, perCall, rssText := "-", "-", "-", "-", "-"
+			if f.rpc != "" {
 				cpu := median(ss, func(s sample) time.Duration { return s.providerCPU })
 				providerCPU = fmtDur(cpu)
+				calls = fmt.Sprintf("%d %s", counts[f.name][n], f.rpc)
 				// What the connections add to the provider's start-up: the CPU beyond the
-				// one-connection run's, per added connection.
+				// one-connection run's, per added connection and per added call.
 				if n > sizes[0] {
-					start := median(results[f.name][sizes[0]], func(s sample) time.Duration { return s.providerCPU })
-					perConnection = fmt.Sprintf("%.3f ms", float64(cpu-start)/float64(time.Millisecond)/float64(n-sizes[0]))
+					added := cpu - median(results[f.name][sizes[0]], func(s sample) time.Duration { return s.providerCPU })
+					perConnection = fmtMs(added, n-sizes[0])
+					perCall = fmtMs(added, counts[f.name][n]-counts[f.name][sizes[0]])
 				}
 				rssText = fmt.Sprintf("%.0f MiB", float64(rss)/1024)
 			}
-			fmt.Printf("| %d | %s | %s | %.2fx | %s | %s | %s | %s |\n", n, f.name, fmtDur(w), float64(w)/float64(base),
-				fmtDur(median(ss, func(s sample) time.Duration { return s.cpu })), providerCPU, perConnection, rssText)
+			fmt.Printf("| %d | %s | %s | %.2fx | %s | %s | %s | %s | %s | %s |\n", n, f.name, fmtDur(w), float64(w)/float64(base),
+				fmtDur(median(ss, func(s sample) time.Duration { return s.cpu })), providerCPU, perConnection, calls, perCall, rssText)
 		}
 	}
 	if len(sizes) >= 3 {
@@ -262,6 +305,14 @@ func report(results map[string]map[int][]sample, sizes []int, runs int) {
 
 func fmtDur(d time.Duration) string {
 	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// fmtMs is d shared among n, in milliseconds.
+func fmtMs(d time.Duration, n int) string {
+	if n <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f ms", float64(d)/float64(time.Millisecond)/float64(n))
 }
 
 func copyFile(src, dst string) error {
