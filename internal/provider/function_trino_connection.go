@@ -192,30 +192,35 @@ func (r *settingsReader) optionalStr(name string) *string {
 	return &v
 }
 
-// str reads a string argument; a number or bool is converted, as Terraform converts it.
-func (r *settingsReader) str(name string, target *string) bool {
+// readArgument converts a present argument with convert; a value it refuses adds the text
+// "settings.<name>: <required>". ok is false for an absent argument and a refused one.
+func readArgument[T any](r *settingsReader, name, required string, convert func(tftypes.Value) (T, bool)) (T, bool) {
+	var zero T
 	val, ok := r.present(name)
 	if !ok {
-		return false
+		return zero, false
 	}
-	s, ok := stringOf(val)
+	v, ok := convert(val)
 	if !ok {
-		r.texts = append(r.texts, "settings."+name+": string required")
-		return false
+		r.texts = append(r.texts, "settings."+name+": "+required)
+		return zero, false
 	}
-	*target = s
-	return true
+	return v, true
+}
+
+// str reads a string argument; a number or bool is converted, as Terraform converts it.
+func (r *settingsReader) str(name string, target *string) bool {
+	s, ok := readArgument(r, name, "string required", stringOf)
+	if ok {
+		*target = s
+	}
+	return ok
 }
 
 // number reads a whole-number argument: a number, or a string Terraform reads as one.
 func (r *settingsReader) number(name string, in connection.Input, target *int64) bool {
-	val, ok := r.present(name)
+	f, ok := readArgument(r, name, "a number is required", numberOf)
 	if !ok {
-		return false
-	}
-	f, ok := numberOf(val)
-	if !ok {
-		r.texts = append(r.texts, "settings."+name+": a number is required")
 		return false
 	}
 	n, ps := connection.WholeNumber(in, f)
@@ -258,13 +263,8 @@ func (r *settingsReader) boolean(name string, target *bool) {
 
 // stringMap reads an object or map argument whose values Terraform can convert to strings.
 func (r *settingsReader) stringMap(name string) map[string]string {
-	val, ok := r.present(name)
+	elems, ok := readArgument(r, name, "an object or a map of strings is required", elementsOf)
 	if !ok {
-		return nil
-	}
-	elems, ok := elementsOf(val)
-	if !ok {
-		r.texts = append(r.texts, "settings."+name+": an object or a map of strings is required")
 		return nil
 	}
 	out := make(map[string]string, len(elems))
