@@ -252,44 +252,6 @@ func parseSimpleCatalog(s string) map[string]string {
 	return m
 }
 
-// Compute reports a missing value itself, naming the attribute, the provider block and the
-// environment variable, or, for a function, its settings; and it says where a value came from.
-func TestComputeReportsMissingValues(t *testing.T) {
-	tests := []struct {
-		name   string
-		edit   func(*Settings)
-		input  Input
-		detail string
-	}{
-		{"no environment", func(s *Settings) { s.Environment = nil }, InputEnvironment,
-			"environment is not set. Set environment on this object, environment in the provider block, or the STARTREE_ENVIRONMENT environment variable."},
-		{"no domain", func(s *Settings) { s.Domain = nil }, InputDomain,
-			"domain is not set. Set domain on this object, domain in the provider block, or the STARTREE_DOMAIN environment variable."},
-		{"no token", func(s *Settings) { s.APIToken = nil }, InputAPIToken,
-			"A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable."},
-		{"no domain in a function", func(s *Settings) { s.Domain, s.NoFallbacks = nil, true }, InputDomain,
-			"domain is not set. A function cannot read the provider block or the environment: set domain in its settings."},
-		{"no cluster in a function", func(s *Settings) { s.Cluster, s.NoFallbacks = "", true }, InputCluster,
-			"cluster is not set. A function cannot read the provider block or the environment: set cluster in its settings."},
-		{"a domain from the environment", func(s *Settings) {
-			s.Domain = ptr("x.io:443")
-			s.Sources = map[Input]string{InputDomain: "the STARTREE_DOMAIN environment variable"}
-		}, InputDomain,
-			`The value comes from the STARTREE_DOMAIN environment variable. domain "x.io:443" includes a port; give the bare domain "x.io". Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := guideSettings(startreeguide.BasicToken)
-			tt.edit(&s)
-			_, ps := Compute(s)
-			errs := ps.Errors()
-			if len(errs) != 1 || errs[0].Input != tt.input || errs[0].Detail != tt.detail {
-				t.Errorf("got %v\nwant %q on %s", errs, tt.detail, tt.input)
-			}
-		})
-	}
-}
-
 // No two prefixes the provider accepts give the same variable name, over every ending it gives
 // (the credentials' and every security-sensitive property's): a prefix P and the prefix P + "_" +
 // any leading part of an ending are checked against each other.

@@ -10,7 +10,9 @@ import (
 
 // The exact text of every error the core gives for one broken input of a connection: the
 // adapters' tests check where each lands (attribute, severity, summary); the words are asserted
-// here, once.
+// here, once. A missing value is reported by the core itself, naming the attribute, the provider
+// block and the environment variable, or, for a function, its settings; and a message says where
+// a value came from when it was not the object's own.
 func TestComputeMessagesExactly(t *testing.T) {
 	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 	token := func(t string) func(*Settings) { return func(s *Settings) { s.APIToken = &t } }
@@ -68,6 +70,21 @@ func TestComputeMessagesExactly(t *testing.T) {
 			s.Sources = map[Input]string{InputAPIToken: "the STARTREE_API_TOKEN environment variable"}
 		}, InputAPIToken, "Too few segments in the bearer token",
 			`The value comes from the STARTREE_API_TOKEN environment variable. After the "st-" prefix the token has 1 hyphen-separated segment, expected 2. A bearer token has the form "st-<key>-<secret>": the prefix "st-", then two non-empty runs of ASCII letters and digits joined by one hyphen.`},
+		{"domain from the environment", func(s *Settings) {
+			s.Domain = ptr("x.io:443")
+			s.Sources = map[Input]string{InputDomain: "the STARTREE_DOMAIN environment variable"}
+		}, InputDomain, "Invalid domain",
+			`The value comes from the STARTREE_DOMAIN environment variable. domain "x.io:443" includes a port; give the bare domain "x.io". Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
+		{"no environment", func(s *Settings) { s.Environment = nil }, InputEnvironment, "Missing environment",
+			"environment is not set. Set environment on this object, environment in the provider block, or the STARTREE_ENVIRONMENT environment variable."},
+		{"no domain", func(s *Settings) { s.Domain = nil }, InputDomain, "Missing domain",
+			"domain is not set. Set domain on this object, domain in the provider block, or the STARTREE_DOMAIN environment variable."},
+		{"no token", func(s *Settings) { s.APIToken = nil }, InputAPIToken, "Missing StarTree API token",
+			"A StarTree API token is required when tls_enabled is true. Set api_token on this object, api_token in the provider block, or the STARTREE_API_TOKEN environment variable."},
+		{"no domain in a function", func(s *Settings) { s.Domain, s.NoFallbacks = nil, true }, InputDomain, "Missing domain",
+			"domain is not set. A function cannot read the provider block or the environment: set domain in its settings."},
+		{"no cluster in a function", func(s *Settings) { s.Cluster, s.NoFallbacks = "", true }, InputCluster, "Missing cluster",
+			"cluster is not set. A function cannot read the provider block or the environment: set cluster in its settings."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
