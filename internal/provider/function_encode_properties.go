@@ -57,19 +57,14 @@ func (encodePropertiesFunction) Run(ctx context.Context, req function.RunRequest
 
 // propertiesArgument reads a map(string) argument; a null value is an error that names its key.
 func propertiesArgument(arg int64, props types.Map) (map[string]string, *function.FuncError) {
-	m := make(map[string]string, len(props.Elements()))
-	var nulls []string
-	for k, v := range props.Elements() {
-		s, ok := v.(types.String)
-		if !ok || s.IsNull() {
-			nulls = append(nulls, strconv.Quote(k))
-			continue
-		}
-		m[k] = s.ValueString()
-	}
+	values, nulls, _ := mapEntries(props)
 	if len(nulls) > 0 {
-		sort.Strings(nulls)
-		return nil, function.NewArgumentFuncError(arg, "Null property value for "+strings.Join(nulls, ", ")+": give each entry a string value or remove it")
+		quoted := make([]string, len(nulls))
+		for i, k := range nulls {
+			quoted[i] = strconv.Quote(k)
+		}
+		sort.Strings(quoted)
+		return nil, function.NewArgumentFuncError(arg, "Null property value for "+strings.Join(quoted, ", ")+": give each entry a string value or remove it")
 	}
-	return m, nil
+	return values, nil
 }

@@ -17,10 +17,10 @@ const connectionTypeName = "startree_trino_connection"
 // NewServer returns the provider's protocol server: terraform-plugin-framework's, except for the
 // RPCs a plan of many connections makes for every instance (validating and reading the data
 // source, validating and opening the ephemeral resource, calling trino_connection), which it
-// answers itself with the same functions the framework's Read, Open and Run call. The framework spends most of such a call walking
-// the schema (attribute by attribute, a copy of the attribute map per path lookup) and comparing
-// values for semantic equality, though no attribute here has a custom type; the object is read and
-// written whole, as one raw value, instead.
+// answers itself with the same functions the framework's Read, Open and Run call. The framework
+// spends most of such a call walking the schema (attribute by attribute, a copy of the attribute
+// map per path lookup) and comparing values for semantic equality, though no attribute here has a
+// custom type; the object is read and written whole, as one raw value, instead.
 func NewServer(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
 		p := &StarTreeProvider{version: version}
@@ -104,7 +104,7 @@ func callTrinoConnectionDynamic(arg *tfprotov6.DynamicValue) (*tfprotov6.Dynamic
 func (s *protocolServer) read(ctx context.Context, config *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, []*tfprotov6.Diagnostic) {
 	raw, err := config.Unmarshal(connectionObjectType)
 	if err != nil {
-		return nil, unreadable(err)
+		return nil, protocolDiagnostics(unreadable(err))
 	}
 	result, diags := readConnection(ctx, raw, s.provider.data)
 	if diags.HasError() {
@@ -112,7 +112,7 @@ func (s *protocolServer) read(ctx context.Context, config *tfprotov6.DynamicValu
 	}
 	value, err := tfprotov6.NewDynamicValue(connectionObjectType, result)
 	if err != nil {
-		return nil, unreadable(err)
+		return nil, protocolDiagnostics(unreadable(err))
 	}
 	return &value, protocolDiagnostics(diags)
 }
@@ -120,17 +120,17 @@ func (s *protocolServer) read(ctx context.Context, config *tfprotov6.DynamicValu
 func validateDynamic(config *tfprotov6.DynamicValue) []*tfprotov6.Diagnostic {
 	raw, err := config.Unmarshal(connectionObjectType)
 	if err != nil {
-		return unreadable(err)
+		return protocolDiagnostics(unreadable(err))
 	}
 	return protocolDiagnostics(validateConnectionConfig(raw))
 }
 
-func unreadable(err error) []*tfprotov6.Diagnostic {
-	return []*tfprotov6.Diagnostic{{
-		Severity: tfprotov6.DiagnosticSeverityError,
-		Summary:  "Unreadable configuration",
-		Detail:   "The provider could not read the configuration: " + err.Error() + ". This is a bug in the provider.",
-	}}
+// unreadable is the error for a configuration value Terraform sent that the provider could not
+// read as its schema says: a bug in the provider, never the user's input.
+func unreadable(err error) diag.Diagnostics {
+	var diags diag.Diagnostics
+	diags.AddError("Unreadable configuration", "The provider could not read the configuration: "+err.Error()+". This is a bug in the provider.")
+	return diags
 }
 
 // protocolDiagnostics turns the framework's diagnostics, as the adapters build them, into the

@@ -46,13 +46,11 @@ type connectionModel struct {
 // readConnection is the one code path of the data source's Read and the ephemeral resource's Open:
 // the configuration in, the whole object (inputs with their defaults, and outputs) out.
 func readConnection(ctx context.Context, config tftypes.Value, pd *providerData) (tftypes.Value, diag.Diagnostics) {
-	var diags diag.Diagnostics
 	var m connectionModel
 	if err := m.fromRaw(config); err != nil {
-		diags.AddError("Unreadable configuration", "The provider could not read the configuration: "+err.Error()+". This is a bug in the provider.")
-		return tftypes.Value{}, diags
+		return tftypes.Value{}, unreadable(err)
 	}
-	diags.Append(m.compute(ctx, pd)...)
+	diags := m.compute(ctx, pd)
 	return m.toRaw(), diags
 }
 

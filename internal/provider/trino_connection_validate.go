@@ -23,8 +23,7 @@ func validateConnectionConfig(config tftypes.Value) diag.Diagnostics {
 	var diags diag.Diagnostics
 	var m connectionModel
 	if err := m.fromRaw(config); err != nil {
-		diags.AddError("Unreadable configuration", "The provider could not read the configuration: "+err.Error()+". This is a bug in the provider.")
-		return diags
+		return unreadable(err)
 	}
 	var ps connection.Problems
 	for _, a := range connectionAttributes {
