@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -26,6 +27,7 @@ import (
 
 	"github.com/startree/terraform-provider-startree/internal/propertiestest"
 	"github.com/startree/terraform-provider-startree/internal/startreeguide"
+	"github.com/startree/terraform-provider-startree/internal/trinotest"
 )
 
 // judgedReleases reads tools/judge/releases.
@@ -48,6 +50,28 @@ func judgedReleases(t *testing.T) []int64 {
 		releases = append(releases, r)
 	}
 	return releases
+}
+
+// serverReleases are the judged releases served as a server tarball (tools/judge/releases' third
+// column): the suite starts a real Trino server of each.
+func serverReleases(t *testing.T) map[int64]bool {
+	t.Helper()
+	data, err := os.ReadFile("../../tools/judge/releases")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int64]bool{}
+	for _, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 3 && fields[2] == "server-tarball" {
+			r, err := strconv.ParseInt(fields[0], 10, 64)
+			if err != nil {
+				t.Fatalf("tools/judge/releases: %q", line)
+			}
+			out[r] = true
+		}
+	}
+	return out
 }
 
 // verdict is the judge's answer for one catalog.
@@ -92,15 +116,21 @@ var judgeEnv = []string{judgeSetVar + "=30s", "STARTREE_JUDGE_INT=5", judgeUnset
 
 func TestTrinoAgreement(t *testing.T) {
 	releases := judgedReleases(t)
+	servers := serverReleases(t)
 	corpusDir := t.TempDir()
 	cases := agreementCorpus(t, corpusDir)
 	if len(cases) < 300 {
 		t.Fatalf("the corpus has %d catalogs; the suite promises at least 300", len(cases))
 	}
+	// The judge and the servers run with the variables every ${ENV:...} of the provider's own
+	// references needs, as the Trino nodes would.
+	env := append(slices.Clone(judgeEnv), referenceEnv(t, cases, releases[len(releases)-1])...)
 	type result struct {
 		release  int64
 		verdicts map[string]verdict
 		accepted map[string]bool
+		// executed are a real server's verdicts on each statement, by file name.
+		executed map[string]verdict
 	}
 	results := make([]result, len(releases))
 	var wg sync.WaitGroup
@@ -111,6 +141,7 @@ func TestTrinoAgreement(t *testing.T) {
 			t.Fatal(err)
 		}
 		accepted := map[string]bool{}
+		var statements []statement
 		for _, c := range cases {
 			catalog, ok := c.render(release)
 			accepted[c.file()] = ok
@@ -132,6 +163,12 @@ func TestTrinoAgreement(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, c.sqlFile()), []byte(sql), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			statements = append(statements, statement{file: c.sqlFile(), catalog: "c", sql: sql})
+			// And the provider's own create_catalog_sql, with its ${ENV:...} references.
+			if ok && c.raw == "" {
+				conn, _ := Compute(c.settings(release))
+				statements = append(statements, statement{file: c.referencesFile(), catalog: DefaultCatalogName, sql: conn.CreateCatalogSQL})
+			}
 		}
 		results[i] = result{release: release, accepted: accepted}
 		wg.Add(1)
@@ -139,13 +176,31 @@ func TestTrinoAgreement(t *testing.T) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i].verdicts = runJudge(t, release, dir, judgeEnv)
+			results[i].verdicts = runJudge(t, release, dir, env)
 		}()
+		if servers[release] && release >= createCatalogSince {
+			guide, err := os.ReadFile("testdata/guide_create_catalog.sql")
+			if err != nil {
+				t.Fatal(err)
+			}
+			statements = append(statements, statement{file: "guide_create_catalog.sql", catalog: "sales", sql: string(guide)})
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results[i].executed = executeOnServer(t, release, env, statements)
+			}()
+		}
 	}
 	wg.Wait()
 
-	disagreements, pairs := 0, 0
+	disagreements, pairs, executed := 0, 0, 0
 	for _, r := range results {
+		if r.executed != nil {
+			if v := r.executed["guide_create_catalog.sql"]; !v.Loaded {
+				t.Errorf("Trino %d refuses the guide's CREATE CATALOG: %q", r.release, v.Errors)
+				disagreements++
+			}
+		}
 		for _, c := range cases {
 			v, ok := r.verdicts[c.file()]
 			if !ok {
@@ -159,6 +214,12 @@ func TestTrinoAgreement(t *testing.T) {
 				}
 			}
 			providerAccepts := r.accepted[c.file()]
+			if r.executed != nil {
+				executed++
+				if !c.sameOnServer(t, r.release, r.verdicts[c.sqlFile()], r.executed, providerAccepts) {
+					disagreements++
+				}
+			}
 			if c.providerStricter {
 				if providerAccepts || !v.Loaded {
 					t.Errorf("Trino %d, %s (%s): expected the provider to refuse and Trino to load; provider accepts=%v, Trino loaded=%v %q",
@@ -190,7 +251,106 @@ func TestTrinoAgreement(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d catalogs x %d releases (%v), and %d file and CREATE CATALOG pairs: %d disagreements", len(cases), len(releases), releases, pairs, disagreements)
+	t.Logf("%d catalogs x %d releases (%v), %d file and CREATE CATALOG pairs, %d catalogs run as CREATE CATALOG on a real Trino server (%v): %d disagreements",
+		len(cases), len(releases), releases, pairs, executed, slices.Sorted(maps.Keys(servers)), disagreements)
+}
+
+// statement is one CREATE CATALOG to run on a real server, then drop.
+type statement struct {
+	file, catalog, sql string
+}
+
+// executeOnServer starts a real Trino server of the release (dynamic catalogs in memory, the
+// given environment), runs each statement, drops each catalog that loaded, and returns the
+// verdicts by file name. The server is stopped by its process id.
+func executeOnServer(t *testing.T, release int64, env []string, statements []statement) map[string]verdict {
+	t.Helper()
+	server, err := trinotest.Start(t.TempDir(), trinotest.Options{Release: release, Env: env, Dynamic: true})
+	if err != nil {
+		t.Errorf("Trino %d server: %v", release, err)
+		return map[string]verdict{}
+	}
+	defer func() { _ = server.Stop() }()
+	out := make(map[string]verdict, len(statements))
+	for _, st := range statements {
+		v := verdict{Catalog: st.file}
+		_, err := server.Exec(st.sql)
+		var refused *trinotest.QueryError
+		switch {
+		case err == nil:
+			v.Loaded = true
+			if _, dropErr := server.Exec("DROP CATALOG " + st.catalog); dropErr != nil {
+				t.Fatalf("Trino %d: DROP CATALOG after %s: %v", release, st.file, dropErr)
+			}
+		case errors.As(err, &refused):
+			v.Errors = []string{refused.Error()}
+		default:
+			t.Fatalf("Trino %d: %s: %v (the server is running: %v)", release, st.file, err, server.Running())
+		}
+		out[st.file] = v
+	}
+	if !server.Running() {
+		t.Errorf("Trino %d server stopped during the suite; its log: %s", release, server.LogPath())
+	}
+	return out
+}
+
+// referenceEnv is every variable the provider's create_catalog_sql and env_properties refer to
+// over the corpus, name=value: each name has one value.
+func referenceEnv(t *testing.T, cases []agreementCase, release int64) []string {
+	t.Helper()
+	all := map[string]string{}
+	for _, c := range cases {
+		if c.raw != "" {
+			continue
+		}
+		conn, ps := Compute(c.settings(release))
+		if ps.HasError() {
+			continue
+		}
+		for k, v := range conn.Env() {
+			if old, ok := all[k]; ok && old != v {
+				t.Fatalf("the corpus gives %s two values", k)
+			}
+			all[k] = v
+		}
+	}
+	// The guide's statement refers to the SALES_ variables.
+	all["SALES_USERNAME"], all["SALES_PASSWORD"] = startreeguide.BasicUsername, startreeguide.BasicPassword
+	all["SALES_GRPC_TLS_KEYSTORE_PASSWORD"] = "ks-secret"
+	env := make([]string, 0, len(all))
+	for _, k := range slices.Sorted(maps.Keys(all)) {
+		env = append(env, k+"="+all[k])
+	}
+	return env
+}
+
+func (c agreementCase) referencesFile() string {
+	return fmt.Sprintf("c%03d.references.sql", c.index)
+}
+
+// sameOnServer reports whether a real server ran the catalog's statement to the parser judge's
+// verdict, and its create_catalog_sql (with references) to a catalog that loads.
+func (c agreementCase) sameOnServer(t *testing.T, release int64, parsed verdict, executed map[string]verdict, providerAccepts bool) bool {
+	t.Helper()
+	ran, ok := executed[c.sqlFile()]
+	if !ok {
+		t.Errorf("Trino %d server: no verdict for %s", release, c.sqlFile())
+		return false
+	}
+	same := true
+	if ran.Loaded != parsed.Loaded {
+		t.Errorf("Trino %d: a real server and the judge differ on %s (%s): server loaded=%v %q; judge loaded=%v %q",
+			release, c.sqlFile(), c.describe(), ran.Loaded, ran.Errors, parsed.Loaded, parsed.Errors)
+		same = false
+	}
+	if providerAccepts && c.raw == "" {
+		if ref := executed[c.referencesFile()]; !ref.Loaded && c.trinoDiffers == "" {
+			t.Errorf("Trino %d refuses the provider's create_catalog_sql for %s (%s): %q", release, c.file(), c.describe(), ref.Errors)
+			same = false
+		}
+	}
+	return same
 }
 
 // createCatalogSince is the first release whose docs describe CREATE CATALOG (the statement
@@ -384,6 +544,20 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 	add("legacy and new content length", true, map[string]string{"pinot.http-client.max-content-length": "16MB", "pinot.http-client.max-response-content-length": "16MB"})
 	add("gRPC off", true, one("pinot.grpc.enabled", "false"))
 	add("gRPC on", true, one("pinot.grpc.enabled", "TRUE"))
+	// What a real server showed: the HTTP client's key store needs its password (its trust store
+	// does not), SecureRandom algorithms are the JDK's, the thread budget counts the node's CPUs,
+	// and timeouts round to milliseconds as airlift compares them.
+	add("HTTP key store without password", true, one("pinot.http-client.key-store-path", existing))
+	add("HTTP trust store without password", true, one("pinot.http-client.trust-store-path", existing))
+	for _, algorithm := range []string{"NOPE", "PKCS11", "Windows-PRNG", "sha1prng", "DRBG", "NativePRNGNonBlocking"} {
+		add("SecureRandom algorithm", true, one("pinot.http-client.secure-random-algorithm", algorithm))
+	}
+	add("selectors two below the threads", true, one("pinot.http-client.selector-count", "198")).trinoDiffers = "Insufficient configured threads"
+	for _, v := range []string{"9223372036854775807ms", "9223372036854776833ms", "106751991167d", "106751991168d"} {
+		add("HTTP timeout at the millisecond limit", true, one("pinot.http-client.connect-timeout", v))
+	}
+	add("a million timeout schedulers", true, one("pinot.http-client.timeout-concurrency", "1000000"))
+	add("timeout schedulers above the bound", true, one("pinot.http-client.timeout-concurrency", "1000001")).providerStricter = true
 	add("key store that does not exist", true, map[string]string{"pinot.http-client.key-store-path": "/nonexistent/store.p12", "pinot.http-client.key-store-password": "changeit"}).trinoDiffers = "nonexistent"
 	add("trust store that does not exist", true, map[string]string{"pinot.http-client.trust-store-path": "/nonexistent/store.p12", "pinot.http-client.trust-store-password": "changeit"}).trinoDiffers = "nonexistent"
 
@@ -424,9 +598,6 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 		}
 		c := add("golden "+golden, true, nil)
 		c.raw = string(data)
-		if golden == "guide_env.properties" {
-			c.trinoDiffers = "PINOT_"
-		}
 	}
 	add("example: data source", true, map[string]string{"pinot.connection-timeout": "2m", "pinot.prefer-broker-queries": "true"})
 	add("example: Kubernetes guide", true, one("pinot.prefer-broker-queries", "true"))

@@ -18,12 +18,10 @@ func (c catalogCheck) crossRules() Problems {
 		add("pinot.aggregation-pushdown.enabled", "Count-distinct pushdown needs aggregation pushdown",
 			"pinot.aggregation-pushdown.enabled is false while pinot.count-distinct-pushdown.enabled is true (its default), and Trino refuses that catalog. Set \"pinot.count-distinct-pushdown.enabled\" = \"false\" too, or keep aggregation pushdown on.")
 	}
-	if c.tls {
-		for _, store := range tlsStores {
-			if c.set(store.path) && !c.set(store.password) {
-				add(store.path, "TLS "+store.name+" without a password",
-					fmt.Sprintf("%s is set without %s, and Trino refuses a %s it cannot open. Set %s as well.", store.path, store.password, store.name, store.password))
-			}
+	for _, store := range passwordStores {
+		if (c.tls || !store.tlsOnly) && c.set(store.path) && !c.set(store.password) {
+			add(store.path, store.summary,
+				fmt.Sprintf("%s is set without %s, and Trino refuses a %s it cannot open. Set %s as well.", store.path, store.password, store.name, store.password))
 		}
 	}
 	if c.set("pinot.http-client.socks-proxy") && c.set("pinot.http-client.http-proxy") {
@@ -56,10 +54,16 @@ func (c catalogCheck) crossRules() Problems {
 	return ps
 }
 
-// tlsStores are the gRPC TLS stores, each of whose path needs its password.
-var tlsStores = []struct{ name, path, password string }{
-	{"keystore", "pinot.grpc.tls.keystore-path", "pinot.grpc.tls.keystore-password"},
-	{"truststore", "pinot.grpc.tls.truststore-path", "pinot.grpc.tls.truststore-password"},
+// passwordStores are the stores whose path needs its password: the gRPC TLS stores (bound only
+// with TLS) and the HTTP client's key store, which airlift cannot open without one (a
+// NullPointerException on a real server). The HTTP client's trust store loads without one.
+var passwordStores = []struct {
+	name, summary, path, password string
+	tlsOnly                       bool
+}{
+	{"keystore", "TLS keystore without a password", "pinot.grpc.tls.keystore-path", "pinot.grpc.tls.keystore-password", true},
+	{"truststore", "TLS truststore without a password", "pinot.grpc.tls.truststore-path", "pinot.grpc.tls.truststore-password", true},
+	{"key store", "HTTP client key store without a password", "pinot.http-client.key-store-path", "pinot.http-client.key-store-password", false},
 }
 
 // bufferPoolFactor is the granularity of the HTTP client's buffer pool (Jetty's capacity factor).
@@ -95,13 +99,15 @@ func (c catalogCheck) threadRules() Problems {
 			fmt.Sprintf("pinot.http-client.min-threads (%d) is above pinot.http-client.max-threads (%d), and Trino's HTTP client cannot start its thread pool. Keep min-threads at or below max-threads (defaults 8 and 200).", minThreads, maxThreads)))
 		return ps
 	}
-	// Jetty's thread budget: the selectors and the reserved threads must leave at least one thread.
+	// Jetty's thread budget: the selectors and the reserved threads, min(CPUs, max-threads / 8)
+	// and at least one, must leave at least one thread: with max-threads - selectors CPUs or
+	// more, they do not.
 	if maxOK && selectorsOK && int64(maxThreads) < int64(selectors)+2 {
 		ps = append(ps, keyProblem(SeverityError, key("pinot.http-client.max-threads", "pinot.http-client.selector-count"), "Too few HTTP client threads",
 			fmt.Sprintf("pinot.http-client.max-threads (%d) leaves no room beside the %d selector threads (pinot.http-client.selector-count), the reserved thread and the one worker Trino's HTTP client needs, and Trino refuses to start it. Allow at least %d threads.", maxThreads, selectors, int64(selectors)+2)))
 	} else if maxOK && selectorsOK && int64(maxThreads) < int64(selectors)+int64(max(1, maxThreads/8))+1 {
 		ps = append(ps, keyProblem(SeverityWarning, key("pinot.http-client.max-threads", "pinot.http-client.selector-count"), "HTTP client threads may not suffice",
-			fmt.Sprintf("Trino's HTTP client reserves up to one thread per CPU (at most max-threads / 8) beside its %d selector threads. On a Trino node with %d or more CPUs, pinot.http-client.max-threads = %d is too few and Trino refuses to start the client.", selectors, max(1, maxThreads/8), maxThreads)))
+			fmt.Sprintf("Trino's HTTP client reserves one thread per CPU (at most max-threads / 8) beside its %d selector threads and needs one more. On a Trino node with %d or more CPUs, pinot.http-client.max-threads = %d is too few and Trino refuses to start the client.", selectors, int64(maxThreads)-int64(selectors), maxThreads)))
 	}
 	return ps
 }

@@ -117,7 +117,7 @@ func (c catalogCheck) checkKey(key, value string) Problems {
 	var ps Problems
 	if !c.unknown[key] && value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
 		ps = append(ps, keyProblem(SeverityError, key, "White space around a property value",
-			fmt.Sprintf("The value of %s begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.", quotedKey(key))))
+			fmt.Sprintf("The value of %s begins or ends with white space or a control character. Trino trims the values of a catalog file but keeps a CREATE CATALOG value as written, so the two forms of this catalog would give Trino different values; remove the white space.", quotedKey(key))))
 	}
 	p, nameProblem := c.checkName(key)
 	if nameProblem != nil {
@@ -227,12 +227,25 @@ func (c catalogCheck) checkValue(p Property, value string) Problems {
 			ps = append(ps, keyProblem(SeverityError, p.Name, "gRPC turned off",
 				"With pinot.grpc.enabled=false Trino uses its legacy client and refuses the pinot.grpc.* properties that the provider always writes (the port, the proxy URI and TLS). Remove pinot.grpc.enabled."))
 		}
+	case p.Name == "pinot.http-client.secure-random-algorithm" && !slices.ContainsFunc(secureRandomAlgorithms, func(a string) bool { return strings.EqualFold(a, value) }):
+		ps = append(ps, keyProblem(SeverityError, p.Name, "Unknown SecureRandom algorithm",
+			"pinot.http-client.secure-random-algorithm names no SecureRandom algorithm that a JDK provides on the systems Trino runs on ("+strings.Join(secureRandomAlgorithms, ", ")+", in any case), and Trino refuses the catalog (NoSuchAlgorithmException). Use one of them, or remove the property to keep the JDK's default."))
+	case p.Name == "pinot.http-client.timeout-concurrency" && !ps.HasError():
+		if v, _ := ParseJavaInt(value); v > timeoutConcurrencyWarning {
+			ps = append(ps, keyProblem(SeverityWarning, p.Name, "Many HTTP client timeout schedulers",
+				fmt.Sprintf("pinot.http-client.timeout-concurrency is above %d: Trino's HTTP client creates that many schedulers on every node when the catalog loads, each taking heap (4000000 exhaust 1GB). The default is 4; a few per CPU are plenty.", timeoutConcurrencyWarning)))
+		}
 	case p.Name == "pinot.http-client.https.automatic-shared-secret":
 		ps = append(ps, keyProblem(SeverityError, p.Name, "Automatic HTTPS is not available to connectors",
 			"Trino's HTTP client needs a node environment for automatic HTTPS, which the Pinot connector does not have, so Trino refuses to load the catalog. Remove pinot.http-client.https.automatic-shared-secret."))
 	}
 	return ps
 }
+
+// secureRandomAlgorithms are the SecureRandom algorithms the JDK's own providers offer on Linux
+// and macOS (the JDK's standard algorithm names; PKCS11 needs a configured token, Windows-PRNG
+// Windows). Java looks algorithm names up in any case.
+var secureRandomAlgorithms = []string{"DRBG", "NativePRNG", "NativePRNGBlocking", "NativePRNGNonBlocking", "SHA1PRNG"}
 
 // valueRule returns why Trino would refuse the value, or "".
 func (c catalogCheck) valueRule(p Property, value string) string {
@@ -253,6 +266,9 @@ func (c catalogCheck) valueRule(p Property, value string) string {
 		b := p.BoundsIn(c.release)
 		if b.MinInt != nil && v < *b.MinInt {
 			return fmt.Sprintf("%s is below Trino's minimum of %d for %s.", shown, *b.MinInt, p.Name)
+		}
+		if b.MaxInt != 0 && v >= b.MaxInt && b.MaxIntReason != "" {
+			return fmt.Sprintf("%s is above %d for %s. %s", shown, b.MaxInt-1, p.Name, b.MaxIntReason)
 		}
 		if b.MaxInt != 0 && v >= b.MaxInt {
 			return fmt.Sprintf("%s is too large for %s: Trino's HTTP client makes an array of that many entries, and no JVM can hold one that long.", shown, p.Name)

@@ -54,11 +54,11 @@ func TestCheckExtraProperties(t *testing.T) {
 		{"defunct HTTP client name", map[string]string{"pinot.http-client.max-connections": "5"}, true, nil, SeverityError, "Property removed from Trino",
 			`"pinot.http-client.max-connections" was removed in Trino 440, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.`},
 		{"leading space in value", map[string]string{"pinot.connection-timeout": " 1m"}, true, nil, SeverityError, "White space around a property value",
-			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.`},
+			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims the values of a catalog file but keeps a CREATE CATALOG value as written, so the two forms of this catalog would give Trino different values; remove the white space.`},
 		{"trailing newline in value", map[string]string{"pinot.connection-timeout": "1m\n"}, true, nil, SeverityError, "White space around a property value",
-			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.`},
+			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims the values of a catalog file but keeps a CREATE CATALOG value as written, so the two forms of this catalog would give Trino different values; remove the white space.`},
 		{"trailing NUL in value", map[string]string{"pinot.connection-timeout": "1m\x00"}, true, nil, SeverityError, "White space around a property value",
-			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims every catalog value, so it would read a different value; remove the white space.`},
+			`The value of "pinot.connection-timeout" begins or ends with white space or a control character. Trino trims the values of a catalog file but keeps a CREATE CATALOG value as written, so the two forms of this catalog would give Trino different values; remove the white space.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,6 +114,8 @@ func allKnown() map[string]string {
 			continue
 		case p.Default != "":
 			m[k] = p.Default
+		case k == "pinot.http-client.secure-random-algorithm":
+			m[k] = "sha1prng"
 		case p.Type == TypeHostAndPort:
 			m[k] = "proxy.example.com:3128"
 		case p.Type == TypeDataSize:

@@ -88,10 +88,15 @@ func (d Duration) Millis() float64 {
 }
 
 // RoundedMillis is Duration.roundTo(MILLISECONDS), and false where that throws (too large).
+// airlift compares the rounded double with Long.MAX_VALUE, which Java widens to 2^63, so 2^63
+// itself passes and Java's cast saturates it to Long.MAX_VALUE: 9223372036854775807ms loads.
 func (d Duration) RoundedMillis() (int64, bool) {
 	r := math.Floor(d.Millis() + 0.5)
-	if r >= math.MaxInt64 {
+	switch {
+	case r > math.MaxInt64:
 		return 0, false
+	case r == math.MaxInt64:
+		return math.MaxInt64, true
 	}
 	return int64(r), true
 }

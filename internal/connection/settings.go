@@ -58,7 +58,8 @@ func Compute(s Settings) (Connection, Problems) {
 	if ps.HasError() {
 		return Connection{}, ps
 	}
-	return render(s, creds, endpoints), ps
+	c := render(s, creds, endpoints)
+	return c, append(ps, statementLengthWarning(c.CreateCatalogSQL)...)
 }
 
 // credentials parses the token, or reports it missing where TLS needs one.

@@ -135,7 +135,7 @@ func parseBasic(t string) (Credentials, Problems) {
 				"The basic token decodes to text whose "+part.name+" (the part "+part.side+" the first colon) is empty."))
 		case part.value[0] == ' ' || part.value[len(part.value)-1] == ' ':
 			ps = append(ps, errorf(InputAPIToken, "White space around the basic token's "+part.name,
-				"The "+part.name+" decoded from the basic token begins or ends with a space. Trino trims every catalog value, so it would send a different "+part.name+"."))
+				"The "+part.name+" decoded from the basic token begins or ends with a space. Trino trims the values of a catalog file (a CREATE CATALOG value stays as written), so the file would send a different "+part.name+" than the token holds."))
 		}
 	}
 	if ps.HasError() {

@@ -96,7 +96,7 @@ func TestParseTokenInvalid(t *testing.T) {
 		{"empty username", b64(":password"), "Empty username in the basic token", "username (the part before the first colon) is empty"},
 		{"empty password", b64("username:"), "Empty password in the basic token", "password (the part after the first colon) is empty"},
 		{"colon only", b64(":"), "Empty username in the basic token", "is empty"},
-		{"username with leading space", b64(" user:password"), "White space around the basic token's username", "Trino trims every catalog value"},
+		{"username with leading space", b64(" user:password"), "White space around the basic token's username", "Trino trims the values of a catalog file"},
 		{"password with trailing space", b64("user:password "), "White space around the basic token's password", "begins or ends with a space"},
 		{"pasted HTTP header", "Bearer " + startreeguide.BearerToken, "HTTP authorization scheme in the StarTree API token",
 			`The API token starts with "Bearer ", the word an HTTP Authorization header puts before a token. Remove "Bearer " and give the token alone.`},

@@ -126,8 +126,10 @@ type Bounds struct {
 	// HTTP client, from release MillisFitSince up to (not including) MillisFitUntil (0: still).
 	MillisFit                      bool
 	MillisFitSince, MillisFitUntil int64
-	// MaxInt is an upper limit the JVM imposes (an array of that many entries), or 0.
-	MaxInt int32
+	// MaxInt is one above the largest value the JVM can hold (an array of that many entries, or
+	// that many objects), or 0; MaxIntReason says why, when it is not an array's length.
+	MaxInt       int32
+	MaxIntReason string
 }
 
 // BoundsIn returns the property's constraints in the release.
@@ -153,6 +155,17 @@ func minInt(v int32) *int32 { return &v }
 // maxJavaArray is one above the longest array a JVM allocates: the HTTP client sizes arrays by
 // selector-count and timeout-concurrency.
 const maxJavaArray = 2147483645
+
+// maxTimeoutConcurrency bounds pinot.http-client.timeout-concurrency: the HTTP client makes one
+// scheduler per unit when the catalog loads. Measured with the judge on a 1 GB heap: 1000000 load
+// in seconds, 4000000 exhaust the heap after minutes of collection, and a coordinator run with
+// Trino's -XX:+ExitOnOutOfMemoryError then exits, from a dynamic CREATE CATALOG too.
+const maxTimeoutConcurrency = 1000000
+
+// timeoutConcurrencyWarning is the value above which timeout-concurrency draws a warning.
+const timeoutConcurrencyWarning = 1024
+
+const timeoutConcurrencyReason = "Trino's HTTP client makes one scheduler per unit when the catalog loads, and above 1000000 they take much of a coordinator's heap (4000000 exhaust 1GB); an exhausted heap stops the coordinator, with a dynamic CREATE CATALOG too. The default is 4."
 
 var (
 	atLeastOne = Bounds{MinInt: minInt(1)}
@@ -241,7 +254,7 @@ var properties = []Property{
 	{Name: "pinot.http-client.max-threads", Type: TypeInt, Default: "200", Bounds: atLeastOne},
 	{Name: "pinot.http-client.min-threads", Type: TypeInt, Default: "8", Bounds: atLeastOne},
 	{Name: "pinot.http-client.timeout-threads", Type: TypeInt, Default: "8", Bounds: atLeastOne},
-	{Name: "pinot.http-client.timeout-concurrency", Type: TypeInt, Default: "4", Bounds: arrayCount},
+	{Name: "pinot.http-client.timeout-concurrency", Type: TypeInt, Default: "4", Bounds: Bounds{MinInt: minInt(1), MaxInt: maxTimeoutConcurrency + 1, MaxIntReason: timeoutConcurrencyReason}},
 	{Name: "pinot.http-client.log.path", Default: "var/log/"},
 	{Name: "pinot.http-client.log.enabled", Type: TypeBoolean, Default: "false"},
 	{Name: "pinot.http-client.log.max-size", Type: TypeDataSize, Default: "1GB"},

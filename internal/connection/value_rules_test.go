@@ -120,6 +120,19 @@ func TestValueRules(t *testing.T) {
 		{"automatic HTTPS", map[string]string{"pinot.http-client.https.automatic-shared-secret": "s"}, nil,
 			"pinot.http-client.https.automatic-shared-secret", "Automatic HTTPS is not available to connectors",
 			`Trino's HTTP client needs a node environment for automatic HTTPS, which the Pinot connector does not have, so Trino refuses to load the catalog. Remove pinot.http-client.https.automatic-shared-secret.`},
+		// What a real Trino server showed.
+		{"HTTP client key store without its password", map[string]string{"pinot.http-client.key-store-path": "/etc/ks.p12"}, nil,
+			"pinot.http-client.key-store-path", "HTTP client key store without a password",
+			`pinot.http-client.key-store-path is set without pinot.http-client.key-store-password, and Trino refuses a key store it cannot open. Set pinot.http-client.key-store-password as well.`},
+		{"SecureRandom algorithm no JDK has", map[string]string{"pinot.http-client.secure-random-algorithm": "NOPE"}, nil,
+			"pinot.http-client.secure-random-algorithm", "Unknown SecureRandom algorithm",
+			`pinot.http-client.secure-random-algorithm names no SecureRandom algorithm that a JDK provides on the systems Trino runs on (DRBG, NativePRNG, NativePRNGBlocking, NativePRNGNonBlocking, SHA1PRNG, in any case), and Trino refuses the catalog (NoSuchAlgorithmException). Use one of them, or remove the property to keep the JDK's default.`},
+		{"timeout schedulers beyond a heap", map[string]string{"pinot.http-client.timeout-concurrency": "2147483644"}, nil,
+			"pinot.http-client.timeout-concurrency", "Invalid value for pinot.http-client.timeout-concurrency",
+			`"2147483644" is above 1000000 for pinot.http-client.timeout-concurrency. Trino's HTTP client makes one scheduler per unit when the catalog loads, and above 1000000 they take much of a coordinator's heap (4000000 exhaust 1GB); an exhausted heap stops the coordinator, with a dynamic CREATE CATALOG too. The default is 4.`},
+		{"HTTP timeout just past what airlift rounds", map[string]string{"pinot.http-client.idle-timeout": "9223372036854776833ms"}, nil,
+			"pinot.http-client.idle-timeout", "Invalid value for pinot.http-client.idle-timeout",
+			`"9223372036854776833ms" is too long for pinot.http-client.idle-timeout: Trino's HTTP client counts it in milliseconds in a 64-bit number.`},
 		// Secret references.
 		{"another secret provider", map[string]string{"pinot.http-client.log.path": "/logs/${vault:path}"}, nil,
 			"pinot.http-client.log.path", "Secret reference Trino cannot resolve",
@@ -166,6 +179,12 @@ func TestValueRulesAccept(t *testing.T) {
 		{"Unicode digits", map[string]string{"pinot.fetch-retry-count": "١٢"}, nil},
 		{"thread pool with room", map[string]string{"pinot.http-client.max-threads": "12"}, nil},
 		{"legacy name alone", map[string]string{"pinot.http-client.max-content-length": "16MB"}, v(476)},
+		// airlift compares the rounded milliseconds with 2^63 as a double: Long.MAX_VALUE loads.
+		{"HTTP timeout of Long.MAX_VALUE milliseconds", map[string]string{"pinot.http-client.connect-timeout": "9223372036854775807ms"}, nil},
+		{"HTTP timeout of 106751991167 days", map[string]string{"pinot.http-client.idle-timeout": "106751991167d"}, nil},
+		{"HTTP client trust store without its password", map[string]string{"pinot.http-client.trust-store-path": "/etc/ts.p12"}, nil},
+		{"SecureRandom algorithm in another case", map[string]string{"pinot.http-client.secure-random-algorithm": "nativeprngnonblocking"}, nil},
+		{"a million timeout schedulers", map[string]string{"pinot.http-client.timeout-concurrency": "1000000"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,8 +206,15 @@ func TestValueWarnings(t *testing.T) {
 			`"BORINGSSL" is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails.`},
 		{"old name", map[string]string{"pinot.http-client.read-timeout": "1m"}, "Old property name",
 			`"pinot.http-client.read-timeout" is the old name of "pinot.http-client.idle-timeout". Trino still reads it; use "pinot.http-client.idle-timeout".`},
+		{"many timeout schedulers", map[string]string{"pinot.http-client.timeout-concurrency": "1025"}, "Many HTTP client timeout schedulers",
+			`pinot.http-client.timeout-concurrency is above 1024: Trino's HTTP client creates that many schedulers on every node when the catalog loads, each taking heap (4000000 exhaust 1GB). The default is 4; a few per CPU are plenty.`},
 		{"threads on a large node", map[string]string{"pinot.http-client.max-threads": "16", "pinot.http-client.selector-count": "14"}, "HTTP client threads may not suffice",
-			`Trino's HTTP client reserves up to one thread per CPU (at most max-threads / 8) beside its 14 selector threads. On a Trino node with 2 or more CPUs, pinot.http-client.max-threads = 16 is too few and Trino refuses to start the client.`},
+			`Trino's HTTP client reserves one thread per CPU (at most max-threads / 8) beside its 14 selector threads and needs one more. On a Trino node with 2 or more CPUs, pinot.http-client.max-threads = 16 is too few and Trino refuses to start the client.`},
+		// Jetty needs selectors + min(CPUs, max-threads / 8) < max-threads: a 2-CPU node refuses it.
+		{"selectors two below the threads", map[string]string{"pinot.http-client.selector-count": "198"}, "HTTP client threads may not suffice",
+			`Trino's HTTP client reserves one thread per CPU (at most max-threads / 8) beside its 198 selector threads and needs one more. On a Trino node with 2 or more CPUs, pinot.http-client.max-threads = 200 is too few and Trino refuses to start the client.`},
+		{"selectors 25 below the threads", map[string]string{"pinot.http-client.selector-count": "175"}, "HTTP client threads may not suffice",
+			`Trino's HTTP client reserves one thread per CPU (at most max-threads / 8) beside its 175 selector threads and needs one more. On a Trino node with 25 or more CPUs, pinot.http-client.max-threads = 200 is too few and Trino refuses to start the client.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

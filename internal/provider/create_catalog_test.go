@@ -59,7 +59,7 @@ output "same_as_data_source" {
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
-			output("statement", knownvalue.StringExact("CREATE CATALOG \"c\" USING \"pinot\"\nWITH (\n  \"a\"\"b\" = 'it''s',\n  \"x\" = 'line\nbreak'\n)\n")),
+			output("statement", knownvalue.StringExact("CREATE CATALOG \"c\" USING pinot\nWITH (\n  \"a\"\"b\" = 'it''s',\n  \"x\" = 'line\nbreak'\n)\n")),
 			output("same_as_data_source", knownvalue.StringExact(golden(t, "guide_create_catalog.sql"))),
 		},
 	}, resource.TestStep{

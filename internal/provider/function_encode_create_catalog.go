@@ -25,13 +25,14 @@ func (encodeCreateCatalogFunction) Definition(_ context.Context, _ function.Defi
 	resp.Definition = function.Definition{
 		Summary: "Encode a catalog map as a Trino CREATE CATALOG statement",
 		MarkdownDescription: "Does for CREATE CATALOG what `encode_properties` does for the catalog file: from a map in the shape of `properties_map` (with `connector.name`), " +
-			"it writes `CREATE CATALOG \"<name>\" USING \"<connector.name>\" WITH (...)`, the other entries sorted by key, every name a quoted identifier (`\"` doubled) " +
+			"it writes `CREATE CATALOG \"<name>\" USING <connector.name> WITH (...)`, the other entries sorted by key, the catalog and property names quoted identifiers (`\"` doubled) " +
 			"and every value a string literal (`'` doubled), numbers and booleans too, since Trino evaluates each catalog property as a varchar. " +
-			"Trino's own parser reads the statement back to exactly the map. The names and values are not checked against Trino's properties." + functionNotes,
+			"The connector name is written bare, since Trino looks the connector up by the name as written, quotes included: it must be a lower-case identifier, such as `pinot`. " +
+			"Trino's own parser reads the statement back to exactly the map, and the tests run it on a real Trino server. The names and values are not checked against Trino's properties." + functionNotes,
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "name",
-				MarkdownDescription: "The catalog name: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names.",
+				MarkdownDescription: "The catalog name: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names, of at most 240 characters (the file catalog store writes `<name>.properties.tmp`, and a file name has at most 255 bytes), and not `system`, which every Trino has.",
 			},
 			function.MapParameter{
 				Name:                "properties",

@@ -98,7 +98,7 @@ var connectionAttributes = []connectionAttribute{
 		name: "extra_properties", field: func(m *connectionModel) any { return &m.ExtraProperties }, kind: kindStringMap, role: roleDefaulted,
 		description: "More catalog properties, written after the managed ones, sorted by key. Each is checked as Trino's Pinot connector of `trino_version` checks it, so that Trino loads the catalog: " +
 			"an unknown key (with the nearest known name), a removed key, a key the provider sets itself, a `pinot.grpc.tls.*` key without TLS, a value Trino cannot read or that breaks a constraint, " +
-			"a broken rule between properties, and a value with white space at either end (Trino trims every value) are errors. `${ENV:NAME}` values are not checked (Trino resolves them first). " +
+			"a broken rule between properties, and a value with white space at either end (Trino trims a catalog file's values but not a CREATE CATALOG statement's) are errors. `${ENV:NAME}` values are not checked (Trino resolves them first). " +
 			"Security-sensitive properties belong in `secret_properties`, and are refused here. Defaults to `{}`. " +
 			"The data source page's section \"Extra properties: what Trino accepts\" lists every property with its type, default, rule and releases.",
 	},
@@ -115,7 +115,8 @@ var connectionAttributes = []connectionAttribute{
 	},
 	{
 		name: "catalog_name", field: func(m *connectionModel) any { return &m.CatalogName }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckCatalogName),
-		description: "The catalog's name in `create_catalog_sql`: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names. Defaults to `" + connection.DefaultCatalogName + "`.",
+		description: "The catalog's name in `create_catalog_sql`: a lower-case identifier (letters, digits and `_`), since Trino lower-cases catalog names, of at most 240 characters " +
+			"(Trino's file catalog store writes `<name>.properties.tmp`, and a file name has at most 255 bytes), and not `system`, which every Trino server has. Defaults to `" + connection.DefaultCatalogName + "`.",
 	},
 	{
 		name: "token_type", field: func(m *connectionModel) any { return &m.TokenType }, kind: kindString, role: roleOutput,
@@ -157,9 +158,11 @@ var connectionAttributes = []connectionAttribute{
 	},
 	{
 		name: "create_catalog_sql", field: func(m *connectionModel) any { return &m.CreateCatalogSQL }, kind: kindString, role: roleOutput,
-		description: "The same catalog as a statement for Trino's dynamic catalog management (`catalog.management=dynamic`): `CREATE CATALOG \"<catalog_name>\" USING \"pinot\" WITH (...)`, " +
+		description: "The same catalog as a statement for Trino's dynamic catalog management (`catalog.management=dynamic`): `CREATE CATALOG \"<catalog_name>\" USING pinot WITH (...)`, " +
 			"the properties in the catalog file's order, with the same `${ENV:...}` references as `env_properties` in place of the credentials and every secret property, so it is not sensitive and holds no secret. " +
-			"Every name is a quoted identifier and every value a string literal; Trino's own parser reads it back to the map of `env_properties`.",
+			"The catalog and property names are quoted identifiers and every value a string literal; the connector name is bare, since Trino looks the connector up by the name as written, quotes included. " +
+			"The tests run it on a real Trino server, and Trino's own parser reads it back to the map of `env_properties`. " +
+			"A statement longer than 1000000 characters (Trino's default `query.max-length`) draws a warning.",
 	},
 	{
 		name: "env", field: func(m *connectionModel) any { return &m.Env }, kind: kindStringMap, role: roleOutput, sensitive: true,

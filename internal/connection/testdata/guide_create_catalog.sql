@@ -1,4 +1,4 @@
-CREATE CATALOG "sales" USING "pinot"
+CREATE CATALOG "sales" USING pinot
 WITH (
   "pinot.controller-urls" = 'https://proxy.broker.pug.prod.awesome-company.startree.cloud:443',
   "pinot.grpc.port" = '8096',
