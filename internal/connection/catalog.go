@@ -102,6 +102,7 @@ func catalogEntries(s Settings, creds *Credentials, e Endpoints) []Entry {
 	if creds != nil {
 		userVar, passwordVar := defaultUserVar, defaultPasswordVar
 		if s.EnvVarPrefix != DefaultEnvVarPrefix {
+			// s.EnvVarPrefix is the prefix used: Compute resolves it first.
 			userVar, passwordVar = s.EnvVarPrefix+"_USERNAME", s.EnvVarPrefix+"_PASSWORD"
 		}
 		entries = append(entries,

@@ -301,3 +301,46 @@ func TestComputeRefusesSharedVariableNames(t *testing.T) {
 		t.Errorf("got %v", errs)
 	}
 }
+
+// Two catalogs of one Trino get their own variables without an env_var_prefix: it follows
+// catalog_name, so merge() of their env maps keeps both clusters' credentials.
+func TestEnvVarPrefixFollowsCatalogName(t *testing.T) {
+	env := map[string]string{}
+	for _, tt := range []struct{ catalog, token, user string }{
+		{"pinot_a", startreeguide.BasicToken, "PINOT_A_USERNAME"},
+		{"pinot_b", startreeguide.BearerToken, "PINOT_B_USERNAME"},
+		{"pinot", startreeguide.BasicToken, "PINOT_USERNAME"},
+	} {
+		s := guideSettings(tt.token)
+		s.CatalogName = tt.catalog
+		c, ps := Compute(s)
+		if ps.HasError() {
+			t.Fatal(ps)
+		}
+		if _, ok := c.Env()[tt.user]; !ok || !strings.Contains(c.EnvProperties, "${ENV:"+tt.user+"}") || s.EnvVarPrefixUsed() != strings.TrimSuffix(tt.user, "_USERNAME") {
+			t.Errorf("catalog %s: env %v, env_properties\n%s", tt.catalog, c.Env(), c.EnvProperties)
+		}
+		for k, v := range c.Env() {
+			if _, taken := env[k]; taken {
+				t.Errorf("catalog %s shares %s with another catalog", tt.catalog, k)
+			}
+			env[k] = v
+		}
+	}
+	if len(env) != 6 {
+		t.Errorf("three catalogs gave %d variables", len(env))
+	}
+	// A set prefix wins; a catalog name that gives no variable name says where the prefix came from.
+	s := guideSettings(startreeguide.BasicToken)
+	s.CatalogName, s.EnvVarPrefix = "sales", "PINOT"
+	if c, _ := Compute(s); c.Env()["PINOT_USERNAME"] == "" {
+		t.Errorf("env_var_prefix set: %v", c.Env())
+	}
+	s.CatalogName, s.EnvVarPrefix = "_sales", ""
+	_, ps := Compute(s)
+	if len(ps) != 1 || ps[0].Input != InputEnvVarPrefix || ps[0].Summary != "Invalid env_var_prefix" ||
+		!strings.HasPrefix(ps[0].Detail, "env_var_prefix is not set, so it follows catalog_name, upper-cased. ") ||
+		!strings.HasSuffix(ps[0].Detail, " Set env_var_prefix, or choose another catalog_name.") {
+		t.Errorf("catalog _sales: %v", ps)
+	}
+}

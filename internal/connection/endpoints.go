@@ -60,6 +60,11 @@ func CheckCoordinates(c Coordinates) Problems {
 	if ps.HasError() {
 		return ps
 	}
+	if rest, ok := strings.CutPrefix(c.Domain, c.Cluster+"."+c.Environment+"."); ok {
+		ps = append(ps, errorf(InputDomain, "Cluster and environment in domain",
+			fmt.Sprintf("domain starts with the cluster and the environment (<cluster>.<environment>.), which the provider puts before the domain itself, so every host name would hold them twice. %s Give the domain alone%s", hostNames, suggestDomain(rest))))
+		return ps
+	}
 	if n := len(grpcHostPrefix) + len(c.Cluster) + 1 + len(c.Environment) + 1 + len(c.Domain); n > maxHostNameLength {
 		ps = append(ps, errorf(InputDomain, "Proxy host name too long",
 			fmt.Sprintf("The gRPC proxy host name %s<cluster>.<environment>.<domain> would have %d characters; DNS allows at most %d. Use a shorter cluster, environment or domain.",
@@ -149,6 +154,10 @@ func labelDetail(v string) string {
 // characters, with no scheme, port, path or trailing dot.
 func CheckDomain(v string) Problems {
 	if isDomain(v) {
+		if prefix, domain, ok := domainOfHost(v); ok {
+			return Problems{errorf(InputDomain, "Host name in domain",
+				fmt.Sprintf("domain starts with %q, the start of a StarTree Cloud host name, which the provider writes itself with the cluster and the environment. %s Give the domain alone%s", prefix, hostNames, suggestDomain(domain)))}
+		}
 		return nil
 	}
 	const rule = "Expected a lowercase DNS name such as \"awesome-company.startree.cloud\": no scheme, port, path or trailing dot."
@@ -195,8 +204,41 @@ func bareDomainHint(v string) string {
 	bare, _, _ = strings.Cut(bare, "/")
 	bare, _, _ = strings.Cut(bare, ":")
 	bare = strings.ToLower(strings.TrimSuffix(bare, "."))
+	if _, domain, ok := domainOfHost(bare); ok {
+		bare = domain
+	}
 	if bare != v && isDomain(bare) {
 		return fmt.Sprintf("; give the bare domain %q.", bare)
+	}
+	return "."
+}
+
+// hostNames says where the three coordinates are in a StarTree Cloud host name.
+const hostNames = "A cluster's broker host is broker.<cluster>.<environment>.<domain> (the link to the cluster in the StarTree Cloud console holds it): cluster and environment are its second and third labels, and domain is the rest."
+
+// hostPrefixes start the host names of a StarTree Cloud cluster, each followed by
+// <cluster>.<environment>.<domain>.
+var hostPrefixes = []string{httpHostPrefix, grpcHostPrefix, "broker.", "pinot."}
+
+// domainOfHost reads v as a pasted host name: one of hostPrefixes, then the cluster and the
+// environment; it returns the prefix and what follows them, the domain ("" when too short).
+func domainOfHost(v string) (prefix, domain string, ok bool) {
+	for _, p := range hostPrefixes {
+		if rest, found := strings.CutPrefix(v, p); found {
+			labels := strings.SplitN(rest, ".", 3)
+			if len(labels) == 3 && strings.Contains(labels[2], ".") {
+				return p, labels[2], true
+			}
+			return p, "", true
+		}
+	}
+	return "", "", false
+}
+
+// suggestDomain ends a message with the domain to give, when there is one.
+func suggestDomain(domain string) string {
+	if isDomain(domain) {
+		return fmt.Sprintf(": %q.", domain)
 	}
 	return "."
 }

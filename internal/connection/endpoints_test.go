@@ -148,3 +148,39 @@ func TestCheckNumbers(t *testing.T) {
 		})
 	}
 }
+
+// A host name pasted as the domain would put the cluster and environment in every host name twice:
+// each is an error that gives the domain to use.
+func TestPastedHostNameAsDomain(t *testing.T) {
+	const where = "A cluster's broker host is broker.<cluster>.<environment>.<domain> (the link to the cluster in the StarTree Cloud console holds it): cluster and environment are its second and third labels, and domain is the rest."
+	tests := []struct {
+		domain, summary, detail string
+	}{
+		{"pug.prod.awesome-company.startree.cloud", "Cluster and environment in domain",
+			"domain starts with the cluster and the environment (<cluster>.<environment>.), which the provider puts before the domain itself, so every host name would hold them twice. " + where + ` Give the domain alone: "awesome-company.startree.cloud".`},
+		{"proxy.broker.pug.prod.awesome-company.startree.cloud", "Host name in domain",
+			`domain starts with "proxy.broker.", the start of a StarTree Cloud host name, which the provider writes itself with the cluster and the environment. ` + where + ` Give the domain alone: "awesome-company.startree.cloud".`},
+		{"proxy-grpc.broker.pug.prod.awesome-company.startree.cloud", "Host name in domain",
+			`domain starts with "proxy-grpc.broker.", the start of a StarTree Cloud host name, which the provider writes itself with the cluster and the environment. ` + where + ` Give the domain alone: "awesome-company.startree.cloud".`},
+		{"broker.pug.prod.awesome-company.startree.cloud", "Host name in domain",
+			`domain starts with "broker.", the start of a StarTree Cloud host name, which the provider writes itself with the cluster and the environment. ` + where + ` Give the domain alone: "awesome-company.startree.cloud".`},
+		{"pinot.pug.prod.awesome-company.startree.cloud", "Host name in domain",
+			`domain starts with "pinot.", the start of a StarTree Cloud host name, which the provider writes itself with the cluster and the environment. ` + where + ` Give the domain alone: "awesome-company.startree.cloud".`},
+		{"broker.startree.cloud", "Host name in domain",
+			`domain starts with "broker.", the start of a StarTree Cloud host name, which the provider writes itself with the cluster and the environment. ` + where + ` Give the domain alone.`},
+		// The port's hint no longer doubles the host name.
+		{"proxy.broker.pug.prod.awesome-company.startree.cloud:443", "Invalid domain",
+			`domain "proxy.broker.pug.prod.awesome-company.startree.cloud:443" includes a port; give the bare domain "awesome-company.startree.cloud". Expected a lowercase DNS name such as "awesome-company.startree.cloud": no scheme, port, path or trailing dot.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.domain, func(t *testing.T) {
+			_, ps := BuildEndpoints(Coordinates{Cluster: "pug", Environment: "prod", Domain: tt.domain}, true)
+			if len(ps) != 1 || ps[0].Input != InputDomain || ps[0].Summary != tt.summary || ps[0].Detail != tt.detail {
+				t.Errorf("got %v\nwant %s: %s", ps, tt.summary, tt.detail)
+			}
+		})
+	}
+	if _, ps := BuildEndpoints(Coordinates{Cluster: "pug", Environment: "prod", Domain: "prod.awesome-company.startree.cloud"}, true); ps != nil {
+		t.Errorf("a domain that starts with the environment only: %v", ps)
+	}
+}

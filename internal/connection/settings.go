@@ -1,6 +1,9 @@
 package connection
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Settings are the inputs of a connection, with the provider block and the environment already
 // applied. Start from DefaultSettings so that the defaults are the contract's.
@@ -18,7 +21,8 @@ type Settings struct {
 	// SecretProperties are the security-sensitive catalog properties, kept apart so that Terraform
 	// can keep them out of plan output.
 	SecretProperties map[string]string
-	EnvVarPrefix     string
+	// EnvVarPrefix names the variables of env; "" follows CatalogName (EnvVarPrefixUsed).
+	EnvVarPrefix string
 	// CatalogName names the catalog in CreateCatalogSQL.
 	CatalogName string
 	// Sources names where a value that was not set on the object itself came from, such as "the
@@ -31,14 +35,25 @@ type Settings struct {
 }
 
 // DefaultSettings returns Settings with every default of the contract filled in: TLS on, StarTree
-// Cloud's gRPC port and the PINOT variable prefix.
+// Cloud's gRPC port, the catalog pinot and a variable prefix that follows the catalog's name.
 func DefaultSettings() Settings {
-	return Settings{TLSEnabled: true, GRPCPort: DefaultGRPCPort, EnvVarPrefix: DefaultEnvVarPrefix, CatalogName: DefaultCatalogName}
+	return Settings{TLSEnabled: true, GRPCPort: DefaultGRPCPort, CatalogName: DefaultCatalogName}
+}
+
+// EnvVarPrefixUsed is env_var_prefix, or, when it is not set, catalog_name upper-cased (pinot
+// gives PINOT, pinot_a PINOT_A): two catalogs of one Trino never share variables by default.
+func (s Settings) EnvVarPrefixUsed() string {
+	if s.EnvVarPrefix != "" {
+		return s.EnvVarPrefix
+	}
+	return strings.ToUpper(s.CatalogName)
 }
 
 // Compute checks the settings and, when no rule is broken, computes the connection. Warnings come
 // back with a result; errors come back without one.
 func Compute(s Settings) (Connection, Problems) {
+	prefixFollowsName := s.EnvVarPrefix == ""
+	s.EnvVarPrefix = s.EnvVarPrefixUsed()
 	var ps Problems
 	creds, tokenProblems := s.credentials()
 	ps = append(ps, tokenProblems...)
@@ -48,8 +63,11 @@ func Compute(s Settings) (Connection, Problems) {
 	if s.TrinoVersion != nil {
 		ps = append(ps, CheckTrinoVersion(*s.TrinoVersion)...)
 	}
-	ps = append(ps, CheckEnvVarPrefix(s.EnvVarPrefix)...)
-	ps = append(ps, CheckCatalogName(s.CatalogName)...)
+	catalogProblems := CheckCatalogName(s.CatalogName)
+	if !prefixFollowsName || !catalogProblems.HasError() {
+		ps = append(ps, prefixProblems(s.EnvVarPrefix, prefixFollowsName)...)
+	}
+	ps = append(ps, catalogProblems...)
 	ps = append(ps, CheckProperties(PropertyInputs{Extra: s.ExtraProperties, Secret: s.SecretProperties}, s.TLSEnabled, s.TrinoVersion)...)
 	if !ps.HasError() {
 		ps = append(ps, checkEnvVarNames(s)...)
@@ -60,6 +78,17 @@ func Compute(s Settings) (Connection, Problems) {
 	}
 	c := render(s, creds, endpoints)
 	return c, append(ps, statementLengthWarning(c.CreateCatalogSQL)...)
+}
+
+// prefixProblems checks the variable prefix; one that follows catalog_name says so.
+func prefixProblems(prefix string, followsName bool) Problems {
+	ps := CheckEnvVarPrefix(prefix)
+	if followsName {
+		for i := range ps {
+			ps[i].Detail = "env_var_prefix is not set, so it follows catalog_name, upper-cased. " + ps[i].Detail + " Set env_var_prefix, or choose another catalog_name."
+		}
+	}
+	return ps
 }
 
 // credentials parses the token, or reports it missing where TLS needs one.

@@ -164,7 +164,7 @@ func (m *connectionModel) setInputsUsed(s connection.Settings) {
 	m.Domain = types.StringValue(*s.Domain)
 	m.TLSEnabled = types.BoolValue(s.TLSEnabled)
 	m.GRPCPort = types.NumberValue(new(big.Float).SetInt64(s.GRPCPort))
-	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefix)
+	m.EnvVarPrefix = types.StringValue(s.EnvVarPrefixUsed())
 	m.CatalogName = types.StringValue(s.CatalogName)
 	m.ExtraProperties = stringMapValue(s.ExtraProperties, false)
 	m.SecretProperties = stringMapValue(s.SecretProperties, false)

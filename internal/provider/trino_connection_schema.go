@@ -111,7 +111,7 @@ var connectionAttributes = []connectionAttribute{
 	{
 		name: "env_var_prefix", field: func(m *connectionModel) any { return &m.EnvVarPrefix }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckEnvVarPrefix),
 		description: "Prefix of the variable names in `env` and `env_properties`: `<prefix>_USERNAME`, `<prefix>_PASSWORD`, and for each security-sensitive extra property `<prefix>_` and its name after `pinot.` in upper case with `_` for `.` and `-` (`<prefix>_GRPC_TLS_KEYSTORE_PASSWORD`, `<prefix>_HTTP_CLIENT_HTTP_PROXY_PASSWORD`). " +
-			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `" + connection.DefaultEnvVarPrefix + "`.",
+			"Must match `^[A-Z][A-Z0-9_]*$`; give each catalog its own prefix when one Trino reads several. Defaults to `catalog_name` upper-cased (`pinot` gives `PINOT_USERNAME` and `PINOT_PASSWORD`, `pinot_a` gives `PINOT_A_USERNAME`), so that two catalogs never share variables by default.",
 	},
 	{
 		name: "catalog_name", field: func(m *connectionModel) any { return &m.CatalogName }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckCatalogName),

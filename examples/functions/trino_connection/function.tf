@@ -26,7 +26,7 @@ locals {
       cluster        = cluster
       environment    = "prod"
       domain         = "awesome-company.startree.cloud"
-      env_var_prefix = upper("pinot_${name}")
+      catalog_name   = "pinot_${name}"
     })
   }
 }

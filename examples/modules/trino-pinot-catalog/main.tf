@@ -4,8 +4,6 @@
 
 locals {
   secret_name = coalesce(var.secret_name, "trino-${replace(var.catalog_name, "_", "-")}-credentials")
-  # Each catalog gets its own variables, so two StarTree clusters in one Trino never collide.
-  env_var_prefix = upper(var.catalog_name)
 
   # The chart passes every `catalogs` value through Helm's `tpl` (chart 1.42.2 and later), which would
   # read "{{" as the start of a template action. Writing each "{{" as a template that prints "{{"
@@ -23,5 +21,7 @@ data "startree_trino_connection" "this" {
   trino_version     = var.trino_version
   extra_properties  = var.extra_properties
   secret_properties = var.secret_properties
-  env_var_prefix    = local.env_var_prefix
+  # The provider derives env_var_prefix from catalog_name (sales gives SALES_USERNAME), so each
+  # catalog gets its own variables and two StarTree clusters in one Trino never collide.
+  catalog_name = var.catalog_name
 }
