@@ -9,7 +9,10 @@ terraform {
   }
 }
 
-provider "startree" {}
+# trino_version: the Trino release the catalog is for; set it to the one you run.
+provider "startree" {
+  trino_version = 476
+}
 
 data "startree_trino_connection" "pug" {
   cluster     = "pug"

@@ -145,6 +145,8 @@ const (
 	EnvAPIToken    = "STARTREE_API_TOKEN"
 	EnvEnvironment = "STARTREE_ENVIRONMENT"
 	EnvDomain      = "STARTREE_DOMAIN"
+	// EnvTrinoVersion sets trino_version for every object that sets none.
+	EnvTrinoVersion = "STARTREE_TRINO_VERSION"
 )
 
 // fallbackEnv names the environment variable each input falls back to.

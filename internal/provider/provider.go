@@ -6,7 +6,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -44,9 +46,10 @@ func New(version string) func() provider.Provider {
 
 // providerModel is the provider block.
 type providerModel struct {
-	APIToken    types.String `tfsdk:"api_token"`
-	Domain      types.String `tfsdk:"domain"`
-	Environment types.String `tfsdk:"environment"`
+	APIToken     types.String `tfsdk:"api_token"`
+	Domain       types.String `tfsdk:"domain"`
+	Environment  types.String `tfsdk:"environment"`
+	TrinoVersion types.Int64  `tfsdk:"trino_version"`
 }
 
 // fallback is a value the provider block or the environment supplies when an object leaves an input
@@ -61,6 +64,10 @@ type providerData struct {
 	apiToken    fallback
 	domain      fallback
 	environment fallback
+	// trinoVersion is the release every object checks against unless it sets its own; nil for
+	// the newest the provider knows.
+	trinoVersion     *int64
+	trinoVersionFrom string
 }
 
 // Metadata names the provider.
@@ -90,6 +97,12 @@ func (p *StarTreeProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:            true,
 				Validators:          []validator.String{stringValidator{description: "must be a DNS label", check: checkLabel(connection.InputEnvironment)}},
 			},
+			"trino_version": schema.Int64Attribute{
+				MarkdownDescription: "The Trino release the catalogs are for, such as `476`: every data source and ephemeral resource that sets no `trino_version` of its own checks `extra_properties` and `secret_properties` against it. " +
+					"Set it once, next to the Trino image or Helm chart you deploy, so that the release checked is the release run. Falls back to the `" + connection.EnvTrinoVersion + "` environment variable; " +
+					"unset, the objects check against the newest release the provider knows. Functions read no provider block: give `trino_connection` its own `trino_version`.",
+				Optional: true,
+			},
 		},
 	}
 }
@@ -104,6 +117,7 @@ func (p *StarTreeProvider) Configure(ctx context.Context, req provider.Configure
 	checkKnown(&resp.Diagnostics, cfg.APIToken, "api_token", "StarTree API token", connection.EnvAPIToken)
 	checkKnown(&resp.Diagnostics, cfg.Domain, "domain", "StarTree domain", connection.EnvDomain)
 	checkKnown(&resp.Diagnostics, cfg.Environment, "environment", "StarTree environment", connection.EnvEnvironment)
+	checkKnown(&resp.Diagnostics, cfg.TrinoVersion, "trino_version", "Trino version", connection.EnvTrinoVersion)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -112,14 +126,43 @@ func (p *StarTreeProvider) Configure(ctx context.Context, req provider.Configure
 		domain:      resolveFallback(cfg.Domain, "domain", connection.EnvDomain),
 		environment: resolveFallback(cfg.Environment, "environment", connection.EnvEnvironment),
 	}
+	data.trinoVersion, data.trinoVersionFrom = resolveTrinoVersion(&resp.Diagnostics, cfg.TrinoVersion)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
 	p.data = data
 }
 
+// resolveTrinoVersion is the provider block's trino_version, else STARTREE_TRINO_VERSION's, with
+// where it came from; each is held to the rule of an object's own trino_version.
+func resolveTrinoVersion(diags *diag.Diagnostics, v types.Int64) (*int64, string) {
+	var version int64
+	from := ""
+	switch env := os.Getenv(connection.EnvTrinoVersion); {
+	case !v.IsNull():
+		version, from = v.ValueInt64(), "the provider block's trino_version"
+	case env != "":
+		n, err := strconv.ParseInt(env, 10, 64)
+		if err != nil {
+			diags.AddError("Invalid "+connection.EnvTrinoVersion,
+				"The "+connection.EnvTrinoVersion+" environment variable is not a whole number. Set it to a Trino release such as 476, or unset it.")
+			return nil, ""
+		}
+		version, from = n, "the "+connection.EnvTrinoVersion+" environment variable"
+	default:
+		return nil, ""
+	}
+	for _, p := range connection.CheckTrinoVersion(version) {
+		diags.AddAttributeError(path.Root("trino_version"), p.Summary, "The value comes from "+from+". "+p.Detail)
+	}
+	return &version, from
+}
+
 // checkKnown refuses a provider block value that is unknown at plan time: the objects compute their
 // results during plan, so a value known only after apply cannot be used.
-func checkKnown(diags *diag.Diagnostics, v types.String, name, what, envVar string) {
+func checkKnown(diags *diag.Diagnostics, v attr.Value, name, what, envVar string) {
 	if !v.IsUnknown() {
 		return
 	}

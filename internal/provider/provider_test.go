@@ -76,7 +76,7 @@ func exactly(msg string) *regexp.Regexp {
 // the machine running the tests cannot change what it sees.
 func clearEnvironment(t *testing.T) {
 	t.Helper()
-	for _, name := range []string{"STARTREE_API_TOKEN", "STARTREE_DOMAIN", "STARTREE_ENVIRONMENT"} {
+	for _, name := range []string{"STARTREE_API_TOKEN", "STARTREE_DOMAIN", "STARTREE_ENVIRONMENT", "STARTREE_TRINO_VERSION"} {
 		t.Setenv(name, "")
 	}
 }

@@ -113,6 +113,10 @@ func (m *connectionModel) settings(pd *providerData) (connection.Settings, diag.
 		v, versionProblems := connection.WholeNumber(connection.InputTrinoVersion, m.TrinoVersion.ValueBigFloat())
 		ps = append(ps, versionProblems...)
 		s.TrinoVersion = &v
+	} else if pd.trinoVersion != nil {
+		v := *pd.trinoVersion
+		s.TrinoVersion = &v
+		s.Sources[connection.InputTrinoVersion] = pd.trinoVersionFrom
 	}
 	appendInputProblems(&diags, ps)
 	if !m.EnvVarPrefix.IsNull() {

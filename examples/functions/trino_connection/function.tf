@@ -22,11 +22,11 @@ locals {
 
   connections = {
     for name, cluster in local.clusters : name => provider::startree::trino_connection({
-      api_token      = var.startree_api_token
-      cluster        = cluster
-      environment    = "prod"
-      domain         = "awesome-company.startree.cloud"
-      catalog_name   = "pinot_${name}"
+      api_token    = var.startree_api_token
+      cluster      = cluster
+      environment  = "prod"
+      domain       = "awesome-company.startree.cloud"
+      catalog_name = "pinot_${name}"
     })
   }
 }

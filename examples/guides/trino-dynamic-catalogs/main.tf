@@ -3,7 +3,7 @@
 # in its Web UI) reveals no secret; the variables themselves come from a Secret, as in the
 # Kubernetes guide.
 terraform {
-  required_version = ">= 1.5"
+  required_version = ">= 1.8"
   required_providers {
     startree = {
       source = "startree/startree"
@@ -17,11 +17,12 @@ variable "trino_server" {
 }
 
 data "startree_trino_connection" "sales" {
-  cluster        = "pug"
-  environment    = "prod"
-  domain         = "awesome-company.startree.cloud"
-  catalog_name   = "sales"
-  env_var_prefix = "SALES"
+  cluster      = "pug"
+  environment  = "prod"
+  domain       = "awesome-company.startree.cloud"
+  catalog_name = "sales" # the variables are SALES_USERNAME and SALES_PASSWORD
+  # The release the coordinator runs: the catalog is checked against it.
+  trino_version = 476
 }
 
 # Replaced whenever the statement changes: the old catalog is dropped, the new one created.

@@ -24,11 +24,14 @@ variable "startree_api_token" {
 }
 
 locals {
+  # The Trino release the chart runs (its image tag below): the catalog is checked against it.
+  trino_version = 476
   sales = {
-    cluster        = "pug"
-    environment    = "prod"
-    domain         = "awesome-company.startree.cloud"
-    env_var_prefix = "SALES"
+    cluster       = "pug"
+    environment   = "prod"
+    domain        = "awesome-company.startree.cloud"
+    catalog_name  = "sales"
+    trino_version = local.trino_version
   }
   # The catalog names the credentials (${ENV:SALES_USERNAME}, ${ENV:SALES_PASSWORD}) and never holds
   # them, so it is the same for every token. The function gets the StarTree guide's public example
@@ -40,11 +43,12 @@ locals {
 }
 
 ephemeral "startree_trino_connection" "sales" {
-  api_token      = var.startree_api_token
-  cluster        = local.sales.cluster
-  environment    = local.sales.environment
-  domain         = local.sales.domain
-  env_var_prefix = local.sales.env_var_prefix
+  api_token     = var.startree_api_token
+  cluster       = local.sales.cluster
+  environment   = local.sales.environment
+  domain        = local.sales.domain
+  catalog_name  = local.sales.catalog_name
+  trino_version = local.sales.trino_version
 }
 
 resource "kubernetes_secret_v1" "sales_pinot" {
@@ -64,6 +68,7 @@ resource "helm_release" "trino" {
   version    = "1.42.2"
 
   values = [yamlencode({
+    image = { tag = tostring(local.trino_version) }
     # The chart renders catalogs with tpl: write each "{{" as a template that prints it.
     catalogs = { sales = replace(local.sales_catalog, "{{", "{{ \"{{\" }}") }
     envFrom  = [{ secretRef = { name = kubernetes_secret_v1.sales_pinot.metadata[0].name } }]

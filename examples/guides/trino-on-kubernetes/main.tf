@@ -1,7 +1,7 @@
 # Trino on Kubernetes with two StarTree catalogs: the credentials in a Secret per catalog, the
 # catalogs in the trinodb/trino chart's values. Nothing here holds a credential in a plan diff.
 terraform {
-  required_version = ">= 1.5"
+  required_version = ">= 1.8"
   required_providers {
     startree = {
       source = "startree/startree"
@@ -20,10 +20,16 @@ variable "startree_api_token" {
   sensitive = true
 }
 
+# The Trino release the chart runs (its image tag below): every catalog is checked against it.
+locals {
+  trino_version = 476
+}
+
 provider "startree" {
-  api_token   = var.startree_api_token
-  environment = "prod"
-  domain      = "awesome-company.startree.cloud"
+  api_token     = var.startree_api_token
+  environment   = "prod"
+  domain        = "awesome-company.startree.cloud"
+  trino_version = local.trino_version
 }
 
 module "sales" {
@@ -65,6 +71,7 @@ resource "helm_release" "trino" {
   # Helm replaces lists when it merges values, so combine the catalogs and the envFrom entries here
   # rather than passing each module's helm_values.
   values = [yamlencode({
+    image    = { tag = tostring(local.trino_version) }
     catalogs = merge(module.sales.helm_catalogs, module.marketing.helm_catalogs)
     envFrom  = concat(module.sales.helm_env_from, module.marketing.helm_env_from)
   })]
