@@ -573,7 +573,10 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 	add("lower-case env reference", true, one("pinot.connection-timeout", "${env:"+judgeSetVar+"}"))
 	add("env reference, unset", true, one("pinot.connection-timeout", "${ENV:"+judgeUnsetVar+"X}")).trinoDiffers = judgeUnsetVar + "X"
 	add("other provider", true, one("pinot.http-client.log.path", "${vault:secret}"))
-	add("other provider in a password", true, map[string]string{"pinot.grpc.tls.keystore-password": "pa${file:x}ss", "pinot.grpc.tls.keystore-path": existing})
+	// A secret that is one ${ENV:...} reference stays a reference on both routes; any other "${"
+	// in a secret the provider refuses, since env would pass it to Trino as literal text.
+	add("env reference as a password", true, map[string]string{"pinot.http-client.http-proxy.password": "${ENV:" + judgeSetVar + "}", "pinot.http-client.http-proxy": "proxy:3128"})
+	add("env reference inside a password", true, map[string]string{"pinot.http-client.http-proxy.password": "pa${ENV:" + judgeSetVar + "}ss", "pinot.http-client.http-proxy": "proxy:3128"}).providerStricter = true
 	add("dollar brace without colon", true, one("pinot.http-client.log.path", "${HOME}"))
 	add("dollar brace, bad provider name", true, one("pinot.http-client.log.path", "${1x:y}"))
 

@@ -115,7 +115,7 @@ func catalogEntries(s Settings, creds *Credentials, e Endpoints) []Entry {
 		)
 	}
 	for _, k := range sortedKeys(props) {
-		entries = append(entries, Entry{Key: k, Value: props[k], EnvVar: envVarOf(s, k)})
+		entries = append(entries, Entry{Key: k, Value: props[k], EnvVar: envVarOf(s, k, props[k])})
 	}
 	return entries
 }

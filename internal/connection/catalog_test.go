@@ -295,9 +295,11 @@ func TestComputeRefusesSharedVariableNames(t *testing.T) {
 	s.SecretProperties = map[string]string{"pinot.a-b.password": "1", "pinot.a.b.password": "2", "pinot.password": "3"}
 	_, ps := Compute(s)
 	errs := ps.Errors()
-	if len(errs) != 2 || errs[0].Key != "pinot.a.b.password" || errs[0].Input != InputSecretProperties ||
-		errs[0].Detail != `The value of "pinot.a.b.password" would be the variable PINOT_A_B_PASSWORD in env, which already holds the value of "pinot.a-b.password". Rename the property, or set it under a different env_var_prefix.` ||
-		errs[1].Detail != `The value of "pinot.password" would be the variable PINOT_PASSWORD in env, which already holds the password. Rename the property, or set it under a different env_var_prefix.` {
+	// The first one's variable is also another prefix's (PINOT_A_B's password variable).
+	if len(errs) != 3 || errs[0].Key != "pinot.a-b.password" || errs[0].Summary != "Variable name another prefix gives" ||
+		errs[1].Key != "pinot.a.b.password" || errs[1].Input != InputSecretProperties ||
+		errs[1].Detail != `The value of "pinot.a.b.password" would be the variable PINOT_A_B_PASSWORD in env, which already holds the value of "pinot.a-b.password". Rename the property, or set it under a different env_var_prefix.` ||
+		errs[2].Detail != `The value of "pinot.password" would be the variable PINOT_PASSWORD in env, which already holds the password. Rename the property, or set it under a different env_var_prefix.` {
 		t.Errorf("got %v", errs)
 	}
 }
@@ -342,5 +344,76 @@ func TestEnvVarPrefixFollowsCatalogName(t *testing.T) {
 		!strings.HasPrefix(ps[0].Detail, "env_var_prefix is not set, so it follows catalog_name, upper-cased. ") ||
 		!strings.HasSuffix(ps[0].Detail, " Set env_var_prefix, or choose another catalog_name.") {
 		t.Errorf("catalog _sales: %v", ps)
+	}
+}
+
+// A secret that is one ${ENV:NAME} reference reaches Trino as that reference on every route: the
+// catalog file, env_properties and create_catalog_sql all hold it, and env does not.
+func TestSecretThatIsAReference(t *testing.T) {
+	s := guideSettings(startreeguide.BasicToken)
+	s.SecretProperties = map[string]string{"pinot.grpc.tls.keystore-password": "${ENV:KS_PASS}", "pinot.http-client.http-proxy.user": "proxy-user"}
+	c, ps := Compute(s)
+	if ps.HasError() {
+		t.Fatal(ps)
+	}
+	for name, out := range map[string]string{"properties": c.Properties, "env_properties": c.EnvProperties, "create_catalog_sql": c.CreateCatalogSQL} {
+		if !strings.Contains(out, "${ENV:KS_PASS}") {
+			t.Errorf("%s lacks the reference:\n%s", name, out)
+		}
+	}
+	if _, moved := c.Env()["PINOT_GRPC_TLS_KEYSTORE_PASSWORD"]; moved {
+		t.Errorf("env holds the reference: %v", c.Env())
+	}
+	// Any other property in secret_properties moves into env, like a security-sensitive one.
+	if c.Env()["PINOT_HTTP_CLIENT_HTTP_PROXY_USER"] != "proxy-user" || strings.Contains(c.EnvProperties, "proxy-user") || strings.Contains(c.CreateCatalogSQL, "proxy-user") {
+		t.Errorf("a plain property kept secret: env %v\n%s", c.Env(), c.EnvProperties)
+	}
+}
+
+// A non-secret input that holds one of the object's secrets is an error on the object that names
+// the input and the secret's place, never the value.
+func TestSecretInAnInputThatIsNotSecret(t *testing.T) {
+	s := guideSettings(startreeguide.BasicToken)
+	s.SecretProperties = map[string]string{"pinot.http-client.http-proxy.password": "Pr0xy-Pass", "pinot.http-client.http-proxy": "proxy:3128"}
+	s.ExtraProperties = map[string]string{"pinot.http-client.http-proxy.user": "Pr0xy-Pass", "pinot.http-client.log.path": startreeguide.BasicPassword}
+	_, ps := Compute(s)
+	want := []string{
+		`extra_properties["pinot.http-client.http-proxy.user"] holds the same value as secret_properties["pinot.http-client.http-proxy.password"]. The provider writes it to env_properties and create_catalog_sql, which are not sensitive, and Terraform shows it in plans, so the secret would be public. Move it to secret_properties, or give it another value.`,
+		`extra_properties["pinot.http-client.log.path"] holds the same value as the password api_token gives. The provider writes it to env_properties and create_catalog_sql, which are not sensitive, and Terraform shows it in plans, so the secret would be public. Move it to secret_properties, or give it another value.`,
+	}
+	if len(ps) != len(want) {
+		t.Fatalf("got %v", ps)
+	}
+	for i, p := range ps {
+		if p.Summary != "Secret in an input that is not secret" || !p.OnObject || p.Input != InputExtraProperties || p.Detail != want[i] {
+			t.Errorf("got %+v\nwant %s", p, want[i])
+		}
+		if strings.Contains(p.Detail, "Pr0xy") || strings.Contains(p.Detail, startreeguide.BasicPassword) {
+			t.Error("the message quotes the secret")
+		}
+	}
+	s = guideSettings(startreeguide.BasicToken)
+	s.Cluster = startreeguide.BasicToken
+	if _, ps := Compute(s); !ps.HasError() {
+		t.Error("a cluster that holds the token")
+	}
+}
+
+// An unknown secret key whose variable another prefix also gives is refused:
+// PINOT + pinot.x-password and PINOT_X + the password are both PINOT_X_PASSWORD.
+func TestUnknownSecretKeyCollidesWithAPrefix(t *testing.T) {
+	s := guideSettings(startreeguide.BasicToken)
+	newer := int64(NewestKnownTrinoRelease + 1)
+	s.TrinoVersion = &newer
+	s.SecretProperties = map[string]string{"pinot.x-password": "s3cret"}
+	_, ps := Compute(s)
+	errs := ps.Errors()
+	if len(errs) != 1 || errs[0].Summary != "Variable name another prefix gives" || errs[0].Input != InputSecretProperties ||
+		errs[0].Detail != `The value of "pinot.x-password" would be the variable PINOT_X_PASSWORD in env, which is also the password variable of env_var_prefix PINOT_X: two catalogs' secrets could replace each other in one Kubernetes Secret. Rename the property, or keep the value out of secret_properties.` {
+		t.Errorf("got %v", ps)
+	}
+	s.SecretProperties = map[string]string{"pinot.xpassword": "s3cret"}
+	if _, ps := Compute(s); ps.HasError() {
+		t.Errorf("no collision: %v", ps)
 	}
 }

@@ -101,9 +101,10 @@ var collidingTails = func() []collidingTail {
 }()
 
 // envVarOf names the variable env_properties refers to in place of a property's value, or "" for
-// a value that is not a secret: every key of secret_properties, and every security-sensitive one.
-func envVarOf(s Settings, key string) string {
-	if _, secret := s.SecretProperties[key]; !secret && !IsSensitiveProperty(key) {
+// a value that is not a secret: every key of secret_properties, and every security-sensitive one,
+// except a value that is itself one ${ENV:NAME} reference, which both routes keep as it is.
+func envVarOf(s Settings, key, value string) string {
+	if _, secret := s.SecretProperties[key]; !secret && !IsSensitiveProperty(key) || IsEnvReference(value) {
 		return ""
 	}
 	return s.EnvVarPrefix + "_" + envVarSuffix(key)
@@ -115,8 +116,9 @@ func checkEnvVarNames(s Settings) Problems {
 	var ps Problems
 	// Built at the first secret: most catalogs have none, and then nothing is allocated.
 	var owner map[string]string
-	for _, k := range sortedKeys(catalogProperties(s)) {
-		name := envVarOf(s, k)
+	props := catalogProperties(s)
+	for _, k := range sortedKeys(props) {
+		name := envVarOf(s, k, props[k])
 		if name == "" {
 			continue
 		}
@@ -133,12 +135,33 @@ func checkEnvVarNames(s Settings) Problems {
 			continue
 		}
 		owner[name] = "the value of " + quotedKey(k)
+		if tail, rest, ok := collidingSuffix(envVarSuffix(k)); ok {
+			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Variable name another prefix gives",
+				Detail: fmt.Sprintf("The value of %s would be the variable %s in env, which is also the %s variable of env_var_prefix %s_%s: two catalogs' secrets could replace each other in one Kubernetes Secret. Rename the property, or keep the value out of secret_properties.", quotedKey(k), name, envVarEndings[rest], s.EnvVarPrefix, tail)})
+		}
 		if len(name) > MaxEnvVarName {
 			ps = append(ps, Problem{Severity: SeverityError, Input: in, Key: k, Summary: "Variable name too long",
 				Detail: fmt.Sprintf("The value of %s would be a variable of %d characters in env, and a Kubernetes Secret key has at most %d. Use a shorter env_var_prefix or a shorter key.", quotedKey(k), len(name), MaxEnvVarName)})
 		}
 	}
 	return ps
+}
+
+// collidingSuffix reports whether a variable ending the provider does not give itself (a key it
+// does not know) ends with "_" and one it does give: prefix P's ending tail_rest is then prefix
+// P_tail's ending rest.
+func collidingSuffix(suffix string) (tail, rest string, ok bool) {
+	if _, known := envVarEndings[suffix]; known {
+		return "", "", false
+	}
+	for i := 0; i < len(suffix); i++ {
+		if suffix[i] == '_' {
+			if _, known := envVarEndings[suffix[i+1:]]; known && i > 0 {
+				return suffix[:i], suffix[i+1:], true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // envVarSuffix turns a property name into the rest of a variable name:

@@ -48,7 +48,7 @@ func CheckProperties(in PropertyInputs, tls bool, trinoVersion *int64) Problems 
 	for _, k := range sortedKeys(in.Secret) {
 		if _, both := in.Extra[k]; both {
 			ps = append(ps, keyProblem(SeverityError, k, "Property set twice",
-				fmt.Sprintf("%q is set in both extra_properties and secret_properties. Keep it in secret_properties only.", k)))
+				fmt.Sprintf("%s is set in both extra_properties and secret_properties. Keep it in secret_properties only.", quotedKey(k))))
 		}
 	}
 	for i := range ps {
@@ -117,7 +117,7 @@ func (c catalogCheck) checkKey(key, value string) Problems {
 	var ps Problems
 	if !c.unknown[key] && value != "" && (value[0] <= ' ' || value[len(value)-1] <= ' ') {
 		ps = append(ps, keyProblem(SeverityError, key, "White space around a property value",
-			fmt.Sprintf("The value of %s begins or ends with white space or a control character. Trino trims the values of a catalog file but keeps a CREATE CATALOG value as written, so the two forms of this catalog would give Trino different values; remove the white space.", quotedKey(key))))
+			fmt.Sprintf("The value of %s begins or ends with white space or a control character. Trino trims the values of a catalog file but keeps a CREATE CATALOG value as written, so the two forms of this catalog would give Trino different values; remove the white space.", c.keyText(key))))
 	}
 	p, nameProblem := c.checkName(key)
 	if nameProblem != nil {
@@ -143,19 +143,19 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 	case managedBy[key] != "":
 		return fail("Property managed by the provider",
 			fmt.Sprintf("%q is set by %s, not by %s. Remove it from %s.", key, managedBy[key], c.inputOf(key), c.inputOf(key)))
-	case c.isSecret(key) && known && !p.Sensitive:
-		return fail("Not a secret property",
-			fmt.Sprintf("%q is not security-sensitive. Set it in extra_properties, where its value stays visible in plans.", key))
 	case !c.isSecret(key) && (known && p.Sensitive || !known && c.newer && IsSensitiveProperty(key)):
-		return fail("Secret in extra_properties",
-			fmt.Sprintf("%q is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.", key))
+		// On the object: Terraform's snippet of the entry's line would show the secret.
+		problem := keyProblem(SeverityError, key, "Secret in extra_properties",
+			fmt.Sprintf("extra_properties[%s] is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.", quotedKey(key)))
+		problem.OnObject = true
+		return nil, &problem
 	case !known && c.newer:
 		w := keyProblem(SeverityWarning, key, unknownPropertySummary,
-			fmt.Sprintf("%s is not a property of Trino's Pinot connector as of Trino %d, the newest release the provider knows; trino_version is %d, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given.", quotedKey(key), NewestKnownTrinoRelease, c.release))
+			fmt.Sprintf("%s is not a property of Trino's Pinot connector as of Trino %d, the newest release the provider knows; trino_version is %d, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given.", upperFirst(c.keyText(key)), NewestKnownTrinoRelease, c.release))
 		return nil, &w
 	case !known:
 		return fail(unknownPropertySummary,
-			fmt.Sprintf("%s is not a property of Trino's Pinot connector%s, and Trino refuses to load a catalog with a property it does not use.", quotedKey(key), c.releaseText()))
+			fmt.Sprintf("%s is not a property of Trino's Pinot connector%s, and Trino refuses to load a catalog with a property it does not use.", upperFirst(c.keyText(key)), c.releaseText()))
 	case p.DefunctIn != 0 && c.release >= p.DefunctIn:
 		when := "before Trino 400"
 		if p.DefunctIn > MinTrinoVersion {
@@ -171,6 +171,32 @@ func (c catalogCheck) checkName(key string) (*Property, *Problem) {
 			fmt.Sprintf("%q applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.", key))
 	}
 	return p, nil
+}
+
+// secretWithReference is the error for a secret_properties value that holds "${" but is not one
+// ${ENV:NAME} reference: env would carry the text to a variable that Trino reads literally, while
+// properties would have Trino resolve it, and the two routes would give Trino different values.
+func secretWithReference(key string) Problem {
+	return Problem{Severity: SeverityError, Input: InputSecretProperties, Key: key, Summary: "Secret reference inside a secret value",
+		Detail: fmt.Sprintf("The value of %s holds \"${\" but is not one ${ENV:NAME} reference alone. env would pass that text to Trino through a variable, where it stays literal, while properties has Trino resolve it, so the two routes would give Trino different values. Give the secret itself, or exactly one ${ENV:NAME} reference, which every output then keeps as a reference.", quotedKey(key))}
+}
+
+// keyText names a key in a message: quoted and bounded (quotedKey), except a key of
+// secret_properties that is no property the provider knows, which is never quoted: a map given the
+// wrong way round would hold a secret there.
+func (c catalogCheck) keyText(key string) string {
+	if _, known := propertyByName[key]; c.isSecret(key) && !known {
+		return "this key of secret_properties"
+	}
+	return quotedKey(key)
+}
+
+// upperFirst starts a sentence with the text.
+func upperFirst(s string) string {
+	if s != "" && 'a' <= s[0] && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // isSecret reports whether the key comes from secret_properties.
@@ -197,6 +223,9 @@ func (c catalogCheck) releaseText() string {
 
 // checkValue applies the rules of one value: Trino's secret references, its type, its bounds.
 func (c catalogCheck) checkValue(p Property, value string) Problems {
+	if c.isSecret(p.Name) && strings.Contains(value, "${") && !IsEnvReference(value) {
+		return Problems{secretWithReference(p.Name)}
+	}
 	refs, problem := secretReferences(p.Name, value, c.release)
 	if problem != nil {
 		return Problems{*problem}
@@ -221,7 +250,7 @@ func (c catalogCheck) checkValue(p Property, value string) Problems {
 	switch {
 	case p.Name == "pinot.grpc.tls.ssl-provider" && !slices.Contains([]string{"JDK", "OPENSSL", "OPENSSL_REFCNT"}, value):
 		ps = append(ps, keyProblem(SeverityWarning, p.Name, "Unknown TLS provider",
-			fmt.Sprintf("%q is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails.", value)))
+			"The value is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails."))
 	case p.Name == "pinot.grpc.enabled" && value != "" && !ps.HasError():
 		if enabled, _ := ParseJavaBoolean(value); !enabled {
 			ps = append(ps, keyProblem(SeverityError, p.Name, "gRPC turned off",
@@ -249,10 +278,9 @@ var secureRandomAlgorithms = []string{"DRBG", "NativePRNG", "NativePRNGBlocking"
 
 // valueRule returns why Trino would refuse the value, or "".
 func (c catalogCheck) valueRule(p Property, value string) string {
-	shown := fmt.Sprintf("%q", value)
-	if p.Sensitive || c.isSecret(p.Name) {
-		shown = "The value"
-	}
+	// The provider cannot see Terraform's sensitive marks, so no value is ever quoted: the
+	// diagnostic sits on the entry, and Terraform shows its expression, masked where sensitive.
+	const shown = "The value"
 	switch p.Type {
 	case TypeBoolean:
 		if _, ok := ParseJavaBoolean(value); !ok {

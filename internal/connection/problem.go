@@ -49,6 +49,10 @@ type Problem struct {
 	Key     string
 	Summary string
 	Detail  string
+	// OnObject puts the diagnostic on the object rather than on Input's entry: Terraform prints the
+	// configuration line of the entry it is attached to, and the line of an entry that holds a
+	// secret would show it. The detail names the attribute and the key instead.
+	OnObject bool
 }
 
 // Error returns the summary and the detail in one line, for callers that have no room for two.

@@ -16,6 +16,16 @@ var (
 	secretReference457    = regexp.MustCompile(`\$\{([a-zA-Z][a-zA-Z0-9_-]*):([^}]+?)}`)
 )
 
+// wholeEnvReference is a value that is one ${ENV:NAME} reference and nothing else, as every
+// release reads it.
+var wholeEnvReference = regexp.MustCompile(`^\$\{ENV:[a-zA-Z][a-zA-Z0-9_-]*}$`)
+
+// IsEnvReference reports whether the value is exactly one ${ENV:NAME} reference: a secret kept on
+// the Trino nodes, which env_properties and env leave as a reference instead of moving it.
+func IsEnvReference(value string) bool {
+	return strings.HasPrefix(value, "${ENV:") && wholeEnvReference.MatchString(value)
+}
+
 // secretResolverSince is the first Trino release that resolves ${provider:key} itself.
 const secretResolverSince = 454
 
@@ -40,25 +50,12 @@ func secretReferences(key, value string, release int64) (bool, *Problem) {
 	}
 	matches := pattern.FindAllStringSubmatch(value, -1)
 	for _, m := range matches {
-		if provider := strings.ToLower(m[1]); provider != "env" {
-			if IsSensitiveProperty(key) {
-				// The provider's name is a part of a secret here: say no more than the rule.
-				p := keyProblem(SeverityError, key, "Secret reference Trino cannot resolve",
-					fmt.Sprintf("The value of %q holds a ${name:...} sequence other than ${ENV:...}, which Trino %d reads as a reference to a secret provider it does not know, and there is no way to escape it. Change the value, or refer to an environment variable with ${ENV:NAME}.", key, release))
-				return false, &p
-			}
+		// The provider's name is a part of the value: the message says no more than the rule.
+		if strings.ToLower(m[1]) != "env" {
 			p := keyProblem(SeverityError, key, "Secret reference Trino cannot resolve",
-				fmt.Sprintf("The value of %q holds a ${%s:...} sequence, which Trino %d reads as a reference to a secret provider named %q, and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.", key, safeProviderName(m[1]), release, strings.ToLower(safeProviderName(m[1]))))
+				fmt.Sprintf("The value of %s holds a ${name:...} sequence other than ${ENV:...}, which Trino %d reads as a reference to a secret provider, and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.", quotedKey(key), release))
 			return false, &p
 		}
 	}
 	return len(matches) > 0, nil
-}
-
-// safeProviderName bounds a provider name for a message; it is letters, digits, '_' and '-' only.
-func safeProviderName(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "..."
-	}
-	return s
 }

@@ -71,6 +71,7 @@ func Compute(s Settings) (Connection, Problems) {
 	ps = append(ps, CheckProperties(PropertyInputs{Extra: s.ExtraProperties, Secret: s.SecretProperties}, s.TLSEnabled, s.TrinoVersion)...)
 	if !ps.HasError() {
 		ps = append(ps, checkEnvVarNames(s)...)
+		ps = append(ps, checkSecretsStaySecret(s, creds)...)
 	}
 	ps = s.withSources(ps)
 	if ps.HasError() {

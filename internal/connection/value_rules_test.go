@@ -44,51 +44,50 @@ func TestValueRules(t *testing.T) {
 			`pinot.aggregation-pushdown.enabled is false while pinot.count-distinct-pushdown.enabled is true (its default), and Trino refuses that catalog. Set "pinot.count-distinct-pushdown.enabled" = "false" too, or keep aggregation pushdown on.`},
 		{"connection timeout below 15s", map[string]string{"pinot.connection-timeout": "5s"}, nil,
 			"pinot.connection-timeout", "Invalid value for pinot.connection-timeout",
-			`"5s" is below Trino's minimum of 15s for pinot.connection-timeout.`},
+			`The value is below Trino's minimum of 15s for pinot.connection-timeout.`},
 		{"segments per split zero", map[string]string{"pinot.segments-per-split": "0"}, nil,
 			"pinot.segments-per-split", "Invalid value for pinot.segments-per-split",
-			`"0" is below Trino's minimum of 1 for pinot.segments-per-split.`},
+			`The value is below Trino's minimum of 1 for pinot.segments-per-split.`},
 		{"boolean yes", map[string]string{"pinot.prefer-broker-queries": "yes"}, nil,
 			"pinot.prefer-broker-queries", "Invalid value for pinot.prefer-broker-queries",
-			`"yes" is not a boolean. Trino reads only true or false (in any case) for pinot.prefer-broker-queries.`},
+			`The value is not a boolean. Trino reads only true or false (in any case) for pinot.prefer-broker-queries.`},
 		{"data size lots", map[string]string{"pinot.target-segment-page-size": "lots"}, nil,
 			"pinot.target-segment-page-size", "Invalid value for pinot.target-segment-page-size",
-			`"lots" is not a data size. Trino reads a number and a unit of B, kB, MB, GB, TB or PB (as written here), such as "1MB", for pinot.target-segment-page-size.`},
+			`The value is not a data size. Trino reads a number and a unit of B, kB, MB, GB, TB or PB (as written here), such as "1MB", for pinot.target-segment-page-size.`},
 		{"keystore type XYZ", map[string]string{"pinot.grpc.tls.keystore-type": "XYZ"}, nil,
 			"pinot.grpc.tls.keystore-type", "Invalid value for pinot.grpc.tls.keystore-type",
-			`"XYZ" is not one of JKS, PKCS12 (in any case) for pinot.grpc.tls.keystore-type.`},
+			`The value is not one of JKS, PKCS12 (in any case) for pinot.grpc.tls.keystore-type.`},
 		// Types.
 		{"integer out of range", map[string]string{"pinot.fetch-retry-count": "2147483648"}, nil,
 			"pinot.fetch-retry-count", "Invalid value for pinot.fetch-retry-count",
-			`"2147483648" is not an integer. Trino reads a whole number from -2147483648 to 2147483647, such as "2", for pinot.fetch-retry-count.`},
+			`The value is not an integer. Trino reads a whole number from -2147483648 to 2147483647, such as "2", for pinot.fetch-retry-count.`},
 		{"duration unit in upper case", map[string]string{"pinot.metadata-expiry": "10S"}, nil,
 			"pinot.metadata-expiry", "Invalid value for pinot.metadata-expiry",
-			`"10S" is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as "2m", for pinot.metadata-expiry.`},
+			`The value is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as "2m", for pinot.metadata-expiry.`},
 		{"host and port out of range", map[string]string{"pinot.broker-url": "broker:70000"}, nil,
 			"pinot.broker-url", "Invalid value for pinot.broker-url",
-			`"broker:70000" is not a host and port. Trino reads host, host:port or [IPv6]:port, with a port from 0 to 65535, for pinot.broker-url.`},
-		{"a secret is never quoted", map[string]string{"pinot.http-client.http-proxy.password": "${vault:pw}", "pinot.http-client.http-proxy": "p:1"}, nil,
-			"pinot.http-client.http-proxy.password", "Secret reference Trino cannot resolve",
-			`The value of "pinot.http-client.http-proxy.password" holds a ${name:...} sequence other than ${ENV:...}, which Trino 483 reads as a reference to a secret provider it does not know, and there is no way to escape it. Change the value, or refer to an environment variable with ${ENV:NAME}.`},
-		// Bounds.
+			`The value is not a host and port. Trino reads host, host:port or [IPv6]:port, with a port from 0 to 65535, for pinot.broker-url.`},
+		{"a secret with a reference inside", map[string]string{"pinot.http-client.http-proxy.password": "${vault:pw}", "pinot.http-client.http-proxy": "p:1"}, nil,
+			"pinot.http-client.http-proxy.password", "Secret reference inside a secret value",
+			`The value of "pinot.http-client.http-proxy.password" holds "${" but is not one ${ENV:NAME} reference alone. env would pass that text to Trino through a variable, where it stays literal, while properties has Trino resolve it, so the two routes would give Trino different values. Give the secret itself, or exactly one ${ENV:NAME} reference, which every output then keeps as a reference.`},
 		{"metadata expiry rounds to zero before 481", map[string]string{"pinot.metadata-expiry": "0.4ms"}, v(476),
 			"pinot.metadata-expiry", "Invalid value for pinot.metadata-expiry",
-			`"0.4ms" is too short for pinot.metadata-expiry: Trino needs at least 1ms, and its metadata cache refuses zero.`},
+			`The value is too short for pinot.metadata-expiry: Trino needs at least 1ms, and its metadata cache refuses zero.`},
 		{"metadata expiry zero", map[string]string{"pinot.metadata-expiry": "0s"}, nil,
 			"pinot.metadata-expiry", "Invalid value for pinot.metadata-expiry",
-			`"0s" is too short for pinot.metadata-expiry: Trino needs at least 1ns, and its metadata cache refuses zero.`},
+			`The value is too short for pinot.metadata-expiry: Trino needs at least 1ns, and its metadata cache refuses zero.`},
 		{"HTTP timeout too long", map[string]string{"pinot.http-client.connect-timeout": "5000000000000000000000d"}, nil,
 			"pinot.http-client.connect-timeout", "Invalid value for pinot.http-client.connect-timeout",
-			`"5000000000000000000000d" is too long for pinot.http-client.connect-timeout: Trino's HTTP client counts it in milliseconds in a 64-bit number.`},
+			`The value is too long for pinot.http-client.connect-timeout: Trino's HTTP client counts it in milliseconds in a 64-bit number.`},
 		{"buffer above its maximum", map[string]string{"pinot.http-client.request-buffer-size": "33554433B"}, nil,
 			"pinot.http-client.request-buffer-size", "Invalid value for pinot.http-client.request-buffer-size",
-			`"33554433B" is above Trino's maximum of 32MB for pinot.http-client.request-buffer-size.`},
+			`The value is above Trino's maximum of 32MB for pinot.http-client.request-buffer-size.`},
 		{"heap memory below its minimum in 470", map[string]string{"pinot.http-client.max-heap-memory": "8MB"}, v(470),
 			"pinot.http-client.max-heap-memory", "Invalid value for pinot.http-client.max-heap-memory",
-			`"8MB" is below Trino's minimum of 16MB for pinot.http-client.max-heap-memory.`},
+			`The value is below Trino's minimum of 16MB for pinot.http-client.max-heap-memory.`},
 		{"selectors beyond any array", map[string]string{"pinot.http-client.selector-count": "2147483647"}, nil,
 			"pinot.http-client.selector-count", "Invalid value for pinot.http-client.selector-count",
-			`"2147483647" is too large for pinot.http-client.selector-count: Trino's HTTP client makes an array of that many entries, and no JVM can hold one that long.`},
+			`The value is too large for pinot.http-client.selector-count: Trino's HTTP client makes an array of that many entries, and no JVM can hold one that long.`},
 		// Cross rules.
 		{"keystore path without password", map[string]string{"pinot.grpc.tls.keystore-path": "/etc/k.p12"}, nil,
 			"pinot.grpc.tls.keystore-path", "TLS keystore without a password",
@@ -129,17 +128,17 @@ func TestValueRules(t *testing.T) {
 			`pinot.http-client.secure-random-algorithm names no SecureRandom algorithm that a JDK provides on the systems Trino runs on (DRBG, NativePRNG, NativePRNGBlocking, NativePRNGNonBlocking, SHA1PRNG, in any case), and Trino refuses the catalog (NoSuchAlgorithmException). Use one of them, or remove the property to keep the JDK's default.`},
 		{"timeout schedulers beyond a heap", map[string]string{"pinot.http-client.timeout-concurrency": "2147483644"}, nil,
 			"pinot.http-client.timeout-concurrency", "Invalid value for pinot.http-client.timeout-concurrency",
-			`"2147483644" is above 1000000 for pinot.http-client.timeout-concurrency. Trino's HTTP client makes one scheduler per unit when the catalog loads, and above 1000000 they take much of a coordinator's heap (4000000 exhaust 1GB); an exhausted heap stops the coordinator, with a dynamic CREATE CATALOG too. The default is 4.`},
+			`The value is above 1000000 for pinot.http-client.timeout-concurrency. Trino's HTTP client makes one scheduler per unit when the catalog loads, and above 1000000 they take much of a coordinator's heap (4000000 exhaust 1GB); an exhausted heap stops the coordinator, with a dynamic CREATE CATALOG too. The default is 4.`},
 		{"HTTP timeout just past what airlift rounds", map[string]string{"pinot.http-client.idle-timeout": "9223372036854776833ms"}, nil,
 			"pinot.http-client.idle-timeout", "Invalid value for pinot.http-client.idle-timeout",
-			`"9223372036854776833ms" is too long for pinot.http-client.idle-timeout: Trino's HTTP client counts it in milliseconds in a 64-bit number.`},
+			`The value is too long for pinot.http-client.idle-timeout: Trino's HTTP client counts it in milliseconds in a 64-bit number.`},
 		// Secret references.
 		{"another secret provider", map[string]string{"pinot.http-client.log.path": "/logs/${vault:path}"}, nil,
 			"pinot.http-client.log.path", "Secret reference Trino cannot resolve",
-			`The value of "pinot.http-client.log.path" holds a ${vault:...} sequence, which Trino 483 reads as a reference to a secret provider named "vault", and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.`},
+			`The value of "pinot.http-client.log.path" holds a ${name:...} sequence other than ${ENV:...}, which Trino 483 reads as a reference to a secret provider, and Trino knows only ${ENV:...} (environment variables) unless it is configured with a secrets file. There is no way to escape the sequence: change the value, or refer to an environment variable with ${ENV:NAME}.`},
 		{"lower-case env is literal before 454", map[string]string{"pinot.connection-timeout": "${env:T}"}, v(453),
 			"pinot.connection-timeout", "Invalid value for pinot.connection-timeout",
-			`"${env:T}" is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as "1m", for pinot.connection-timeout.`},
+			`The value is not a duration. Trino reads a number and a unit of ns, us, ms, s, m, h or d (lower case), such as "1m", for pinot.connection-timeout.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,7 +202,7 @@ func TestValueWarnings(t *testing.T) {
 		detail  string
 	}{
 		{"unknown TLS provider", map[string]string{"pinot.grpc.tls.ssl-provider": "BORINGSSL"}, "Unknown TLS provider",
-			`"BORINGSSL" is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails.`},
+			`The value is not one of the providers gRPC knows (JDK, OPENSSL, OPENSSL_REFCNT). Trino loads the catalog, but its first query over TLS fails.`},
 		{"old name", map[string]string{"pinot.http-client.read-timeout": "1m"}, "Old property name",
 			`"pinot.http-client.read-timeout" is the old name of "pinot.http-client.idle-timeout". Trino still reads it; use "pinot.http-client.idle-timeout".`},
 		{"many timeout schedulers", map[string]string{"pinot.http-client.timeout-concurrency": "1025"}, "Many HTTP client timeout schedulers",
@@ -279,8 +278,8 @@ func TestCheckExtraPropertiesWithUnknownValues(t *testing.T) {
 	}
 }
 
-// Secrets live in secret_properties: a security-sensitive key in extra_properties, a plain one in
-// secret_properties and a key in both are errors on the input at fault.
+// Secrets live in secret_properties: a security-sensitive key in extra_properties and a key in both
+// are errors on the input at fault; any property may be kept secret.
 func TestSecretProperties(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -292,19 +291,16 @@ func TestSecretProperties(t *testing.T) {
 	}{
 		{"secret in extra_properties", PropertyInputs{Extra: map[string]string{"pinot.grpc.tls.keystore-password": "s3cret!"}}, InputExtraProperties,
 			"pinot.grpc.tls.keystore-password", "Secret in extra_properties",
-			`"pinot.grpc.tls.keystore-password" is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.`},
-		{"plain property in secret_properties", PropertyInputs{Secret: map[string]string{"pinot.connection-timeout": "1m"}}, InputSecretProperties,
-			"pinot.connection-timeout", "Not a secret property",
-			`"pinot.connection-timeout" is not security-sensitive. Set it in extra_properties, where its value stays visible in plans.`},
+			`extra_properties["pinot.grpc.tls.keystore-password"] is security-sensitive. Set it in secret_properties, which Terraform keeps out of plan output and marks sensitive in state; env_properties refers to it as ${ENV:...} either way.`},
 		{"in both", PropertyInputs{Extra: map[string]string{"pinot.http-client.key-store-password": "a"}, Secret: map[string]string{"pinot.http-client.key-store-password": "a"}}, InputSecretProperties,
 			"pinot.http-client.key-store-password", "Property set twice",
 			`"pinot.http-client.key-store-password" is set in both extra_properties and secret_properties. Keep it in secret_properties only.`},
 		{"managed password in secret_properties", PropertyInputs{Secret: map[string]string{"pinot.broker.authentication.password": "p"}}, InputSecretProperties,
 			"pinot.broker.authentication.password", "Property managed by the provider",
 			`"pinot.broker.authentication.password" is set by api_token, not by secret_properties. Remove it from secret_properties.`},
-		{"a secret's value is never quoted", PropertyInputs{Secret: map[string]string{"pinot.grpc.tls.keystore-password": "${vault:abc}"}}, InputSecretProperties,
-			"pinot.grpc.tls.keystore-password", "Secret reference Trino cannot resolve",
-			`The value of "pinot.grpc.tls.keystore-password" holds a ${name:...} sequence other than ${ENV:...}, which Trino 483 reads as a reference to a secret provider it does not know, and there is no way to escape it. Change the value, or refer to an environment variable with ${ENV:NAME}.`},
+		{"a secret's value is never quoted", PropertyInputs{Secret: map[string]string{"pinot.grpc.tls.keystore-password": "KS_${vault:abc}"}}, InputSecretProperties,
+			"pinot.grpc.tls.keystore-password", "Secret reference inside a secret value",
+			`The value of "pinot.grpc.tls.keystore-password" holds "${" but is not one ${ENV:NAME} reference alone. env would pass that text to Trino through a variable, where it stays literal, while properties has Trino resolve it, so the two routes would give Trino different values. Give the secret itself, or exactly one ${ENV:NAME} reference, which every output then keeps as a reference.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -322,6 +318,19 @@ func TestSecretProperties(t *testing.T) {
 				t.Errorf("got %v, want %q on %q", ps, tt.summary, tt.key)
 			}
 		})
+	}
+}
+
+// The error on a secret in extra_properties goes on the object: Terraform would print the entry's
+// line, literal included. Any property may go in secret_properties.
+func TestSecretPlacement(t *testing.T) {
+	ps := CheckProperties(PropertyInputs{Extra: map[string]string{"pinot.http-client.key-store-password": "KsPw-123"}}, true, nil)
+	if len(ps) != 1 || !ps[0].OnObject || ps[0].Summary != "Secret in extra_properties" {
+		t.Errorf("got %v", ps)
+	}
+	ps = CheckProperties(PropertyInputs{Secret: map[string]string{"pinot.http-client.http-proxy.user": "proxy-user", "pinot.connection-timeout": "1m"}}, true, nil)
+	if len(ps) != 0 {
+		t.Errorf("plain properties in secret_properties: %v", ps)
 	}
 }
 

@@ -77,10 +77,10 @@ var diagnosticCases = []diagnosticCase{
 		at: "api_token", summary: "HTTP authorization scheme in the StarTree API token"},
 	{name: "secret in extra_properties", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
   extra_properties = { "pinot.grpc.tls.keystore-password" = "changeit" }`),
-		at: "extra_properties", summary: "Secret in extra_properties"},
-	{name: "plain property in secret_properties", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
-  secret_properties = { "pinot.connection-timeout" = "1m" }`),
-		at: "secret_properties", summary: "Not a secret property"},
+		at: `data "startree_trino_connection"`, summary: "Secret in extra_properties"},
+	{name: "the password in extra_properties", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
+  extra_properties = { "pinot.http-client.http-proxy.user" = "` + guideBasicPassword + `" }`),
+		at: `data "startree_trino_connection"`, summary: "Secret in an input that is not secret"},
 	{name: "trino_version", config: dataSource(coordinates + `api_token = "` + guideBasicToken + `"
   trino_version = 399`),
 		at: "trino_version", summary: "Trino version too old for the Pinot proxy"},

@@ -132,7 +132,7 @@ func TestDataSourceDiagnosticsProtocol(t *testing.T) {
 			`"pinot.new-in-500" is not a property of Trino's Pinot connector as of Trino 483, the newest release the provider knows; trino_version is 500, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given. See the provider documentation for the known property names.`},
 		{"invalid value errs on its key", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "extra_properties": stringMapValueOf(map[string]string{"pinot.connection-timeout": "5s"})}),
 			tfprotov6.DiagnosticSeverityError, tftypes.NewAttributePath().WithAttributeName("extra_properties").WithElementKeyString("pinot.connection-timeout"), "Invalid value for pinot.connection-timeout",
-			`"5s" is below Trino's minimum of 15s for pinot.connection-timeout.`},
+			`The value is below Trino's minimum of 15s for pinot.connection-timeout.`},
 		{"removed property errs on its key", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "extra_properties": stringMapValueOf(map[string]string{"pinot.request-timeout": "1m"})}),
 			tfprotov6.DiagnosticSeverityError, tftypes.NewAttributePath().WithAttributeName("extra_properties").WithElementKeyString("pinot.request-timeout"), "Property removed from Trino",
 			`"pinot.request-timeout" was removed before Trino 400, and Trino refuses to load a catalog that sets a removed property. Remove it from extra_properties.`},

@@ -107,9 +107,12 @@ var connectionAttributes = []connectionAttribute{
 	},
 	{
 		name: "secret_properties", field: func(m *connectionModel) any { return &m.SecretProperties }, kind: kindStringMap, role: roleDefaulted, sensitive: true,
-		description: "The security-sensitive catalog properties: " + codeList(sensitiveExtraNames()) + ". The same rules as `extra_properties`, and a security-sensitive key is refused there: " +
-			"this map is sensitive, so Terraform keeps its values out of plan output and marks them sensitive in state, where `extra_properties` would show them in clear. " +
-			"In `env_properties` each value is a `${ENV:<prefix>_...}` reference and the value moves into `env`; `properties` and `properties_map` carry it inline. A key that is not security-sensitive is refused here. Defaults to `{}`.",
+		description: "The catalog properties to keep secret. The security-sensitive ones belong here, and `extra_properties` refuses them: " + codeList(sensitiveExtraNames()) + ". " +
+			"Any other property may be kept here too, such as `pinot.http-client.http-proxy.user` from a sensitive variable: Terraform drops the sensitive mark of a value that reaches a computed output, so a value given to `extra_properties` shows in clear in `env_properties` and `create_catalog_sql`. " +
+			"The same rules as `extra_properties`; this map is sensitive, so Terraform keeps its values out of plan output and marks them sensitive in state. " +
+			"In `env_properties` and `create_catalog_sql` each value is a `${ENV:<prefix>_...}` reference and the value moves into `env`; `properties` and `properties_map` carry it inline. " +
+			"A value that is exactly one `${ENV:NAME}` reference (a secret kept on the Trino nodes) stays that reference everywhere and is not moved into `env`; any other `${` in a value is an error, since `env` would hand it to Trino as literal text. " +
+			"A non-secret input (an `extra_properties` value, a coordinate, `catalog_name`, `env_var_prefix`) that holds one of this object's secrets (a value here, the token or its password) is an error. Defaults to `{}`.",
 	},
 	{
 		name: "env_var_prefix", field: func(m *connectionModel) any { return &m.EnvVarPrefix }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckEnvVarPrefix),

@@ -61,6 +61,14 @@ func appendInputProblems(diags *diag.Diagnostics, ps connection.Problems) {
 }
 
 func appendProblem(diags *diag.Diagnostics, at path.Path, p connection.Problem) {
+	if p.OnObject {
+		if p.Severity == connection.SeverityWarning {
+			diags.AddWarning(p.Summary, p.Detail)
+		} else {
+			diags.AddError(p.Summary, p.Detail)
+		}
+		return
+	}
 	if p.Key != "" {
 		at = at.AtMapKey(p.Key)
 	}
