@@ -21,6 +21,9 @@ const address = "registry.terraform.io/startree/startree"
 
 func main() {
 	provider.ProcessDefaults(os.Getenv)
+	if provider.ClearProtoDataDir(os.Getenv, os.Unsetenv) {
+		log.Printf("[WARN] %s is ignored: it writes every request, secrets included, to files; set %s=write-secrets-to-disk to use it", provider.ProtoDataDirVariable, provider.ProtoDataOptIn)
+	}
 	var debugMode bool
 	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()

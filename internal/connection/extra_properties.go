@@ -218,7 +218,7 @@ func (c catalogCheck) releaseText() string {
 	if c.versionSet {
 		return fmt.Sprintf(" in Trino %d", c.release)
 	}
-	return fmt.Sprintf(" in Trino %d (the newest release the provider knows; trino_version names another)", c.release)
+	return fmt.Sprintf(" in Trino %d (the newest release the provider knows, since trino_version is not set; set it to the release you run)", c.release)
 }
 
 // checkValue applies the rules of one value: Trino's secret references, its type, its bounds.
@@ -412,7 +412,12 @@ func suggestion(key string) string {
 			if p.DefunctIn != 0 {
 				continue
 			}
-			if d := editDistance(key, p.Name); d < bestDistance || d == bestDistance && p.Name < best {
+			d := editDistance(key, p.Name)
+			if !strings.HasPrefix(key, "pinot.") {
+				// A key without the connector's prefix: compare it as if it had one.
+				d = min(d, editDistance("pinot."+key, p.Name))
+			}
+			if d < bestDistance || d == bestDistance && p.Name < best {
 				best, bestDistance = p.Name, d
 			}
 		}

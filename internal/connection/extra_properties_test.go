@@ -40,15 +40,15 @@ func TestCheckExtraProperties(t *testing.T) {
 		{"gRPC TLS without TLS", map[string]string{"pinot.grpc.tls.keystore-path": "/k"}, false, nil, SeverityError, "gRPC TLS property without TLS",
 			`"pinot.grpc.tls.keystore-path" applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.`},
 		{"unknown gRPC TLS without TLS", map[string]string{"pinot.grpc.tls.nonsense": "x"}, false, nil, SeverityError, "Unknown Pinot connector property",
-			`"pinot.grpc.tls.nonsense" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`},
+			`"pinot.grpc.tls.nonsense" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows, since trino_version is not set; set it to the release you run), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`},
 		{"empty key", map[string]string{"": "x"}, true, nil, SeverityError, "Empty property name",
 			`extra_properties has an entry whose key is empty. Every key must be a Pinot connector property name such as "pinot.connection-timeout".`},
 		{"typo", map[string]string{"pinot.conection-timeout": "1m"}, true, nil, SeverityError, "Unknown Pinot connector property",
-			`"pinot.conection-timeout" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.connection-timeout"?`},
+			`"pinot.conection-timeout" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows, since trino_version is not set; set it to the release you run), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.connection-timeout"?`},
 		{"typo, Trino 470", map[string]string{"pinot.conection-timeout": "1m"}, true, v(470), SeverityError, "Unknown Pinot connector property",
 			`"pinot.conection-timeout" is not a property of Trino's Pinot connector in Trino 470, and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.connection-timeout"?`},
 		{"unknown, nothing near", map[string]string{"hive.metastore.uri": "thrift://x"}, true, nil, SeverityError, "Unknown Pinot connector property",
-			`"hive.metastore.uri" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`},
+			`"hive.metastore.uri" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows, since trino_version is not set; set it to the release you run), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`},
 		{"unknown, Trino newer than known", map[string]string{"pinot.new-in-500": "x"}, true, v(500), SeverityWarning, "Unknown Pinot connector property",
 			`"pinot.new-in-500" is not a property of Trino's Pinot connector as of Trino 483, the newest release the provider knows; trino_version is 500, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given. See the provider documentation for the known property names.`},
 		{"defunct HTTP client name", map[string]string{"pinot.http-client.max-connections": "5"}, true, nil, SeverityError, "Property removed from Trino",
@@ -176,5 +176,13 @@ func TestKnownPropertyListsAreDisjoint(t *testing.T) {
 		if managedBy[k] == "" {
 			t.Errorf("managed key %q has no setter", k)
 		}
+	}
+}
+
+// A key written without the connector's "pinot." prefix is still matched to its property.
+func TestSuggestionWithoutThePrefix(t *testing.T) {
+	ps := CheckExtraProperties(map[string]string{"http-client.max-threads": "10"}, true, nil)
+	if len(ps) != 1 || !strings.HasSuffix(ps[0].Detail, `Did you mean "pinot.http-client.max-threads"?`) {
+		t.Errorf("got %v", ps)
 	}
 }

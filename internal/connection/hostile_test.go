@@ -84,7 +84,7 @@ func hostileCases() []hostileCase {
 	cases := []hostileCase{
 		{name: "1 MiB of base64", settings: withToken(strings.Repeat("A", mib)), input: InputAPIToken, summary: "Control character in the basic token", maxBytes: 4 * mib},
 		{name: "1 MiB bearer token", settings: withToken("st-" + bigKey + "-" + bigSecret), maxBytes: 8 * mib, check: func(t *testing.T, c Connection, ps Problems) {
-			assertSummaries(t, ps, []string{"Unexpected bearer token key length", "Unexpected bearer token secret length"})
+			assertSummaries(t, ps, nil)
 			if c.Credentials.Username != bigKey || len(c.Properties) < 2*mib {
 				t.Errorf("1 MiB bearer token not used as given")
 			}

@@ -64,7 +64,7 @@ func TestComputeMessagesExactly(t *testing.T) {
 		}, InputExtraProperties, "gRPC TLS property without TLS",
 			`"pinot.grpc.tls.truststore-path" applies only with TLS (pinot.grpc.use-plain-text=false), and tls_enabled is false; Trino would refuse the unused property. Remove it or set tls_enabled = true.`},
 		{"unknown key", func(s *Settings) { s.ExtraProperties = map[string]string{"pinot.http-client.idle-timout": "1m"} }, InputExtraProperties, unknownPropertySummary,
-			`"pinot.http-client.idle-timout" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.http-client.idle-timeout"?`},
+			`"pinot.http-client.idle-timout" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows, since trino_version is not set; set it to the release you run), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.http-client.idle-timeout"?`},
 		{"token from the environment", func(s *Settings) {
 			s.APIToken = ptr("st-only")
 			s.Sources = map[Input]string{InputAPIToken: "the STARTREE_API_TOKEN environment variable"}

@@ -20,13 +20,6 @@ const (
 // BearerPrefix starts every bearer token.
 const BearerPrefix = "st-"
 
-// The lengths StarTree's guide gives for the two parts of a bearer token. Other lengths are
-// accepted with a warning: a stricter check would break users the day the format grows.
-const (
-	BearerKeyLength    = 16
-	BearerSecretLength = 32
-)
-
 // Credentials are what a token stands for: the username and password that Trino sends to the
 // Pinot controller and broker.
 type Credentials struct {
@@ -93,14 +86,8 @@ func parseBearer(rest string) (Credentials, Problems) {
 	if ps.HasError() {
 		return Credentials{}, ps
 	}
-	if len(key) != BearerKeyLength {
-		ps = append(ps, warningf(InputAPIToken, "Unexpected bearer token key length",
-			fmt.Sprintf("The bearer token's key has %d characters; StarTree documents %d. The token is used as it is.", len(key), BearerKeyLength)))
-	}
-	if len(secret) != BearerSecretLength {
-		ps = append(ps, warningf(InputAPIToken, "Unexpected bearer token secret length",
-			fmt.Sprintf("The bearer token's secret has %d characters; StarTree documents %d. The token is used as it is.", len(secret), BearerSecretLength)))
-	}
+	// StarTree's current docs give the form st-<accessKey>-<secretKey> and no lengths: any length
+	// of either part is taken as it is.
 	return Credentials{Type: TokenTypeBearer, Username: key, Password: secret}, ps
 }
 

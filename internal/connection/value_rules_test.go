@@ -341,7 +341,7 @@ func TestHugeUnknownKeys(t *testing.T) {
 	if len(ps) != 1 || ps[0].Key != key {
 		t.Fatalf("got %d problems", len(ps))
 	}
-	want := strconv.Quote(key[:100]) + `... (1048599 bytes in all) is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`
+	want := strconv.Quote(key[:100]) + `... (1048599 bytes in all) is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows, since trino_version is not set; set it to the release you run), and Trino refuses to load a catalog with a property it does not use. See the provider documentation for the known property names.`
 	if ps[0].Detail != want {
 		t.Errorf("detail = %.300q", ps[0].Detail)
 	}

@@ -29,3 +29,21 @@ func QuietLogs(getenv func(string) string, setenv func(string, string) error) bo
 	}
 	return true
 }
+
+// ProtoDataDirVariable makes terraform-plugin-go write every request and response, tokens,
+// passwords and secret_properties included, to files in the folder it names (mode 0644).
+const ProtoDataDirVariable = "TF_LOG_SDK_PROTO_DATA_DIR"
+
+// ProtoDataOptIn is the variable that lets ProtoDataDirVariable through: set it to
+// "write-secrets-to-disk" to debug the protocol itself.
+const ProtoDataOptIn = "STARTREE_ALLOW_PROTO_DATA_DIR"
+
+// ClearProtoDataDir unsets TF_LOG_SDK_PROTO_DATA_DIR unless STARTREE_ALLOW_PROTO_DATA_DIR opts in,
+// and reports whether it did: the provider's promise that no secret reaches a log file holds at
+// every logging setting, this one too.
+func ClearProtoDataDir(getenv func(string) string, unsetenv func(string) error) bool {
+	if getenv(ProtoDataDirVariable) == "" || getenv(ProtoDataOptIn) == "write-secrets-to-disk" {
+		return false
+	}
+	return unsetenv(ProtoDataDirVariable) == nil
+}

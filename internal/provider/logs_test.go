@@ -77,6 +77,30 @@ data "startree_trino_connection" "broken" {
 }
 `
 
+// A sensitive variable in a non-secret input, and a literal secret refused in extra_properties:
+// neither value may reach a message, a log line, or the source line Terraform prints under an
+// error (the error goes on the object).
+const logTestValueConfig = `
+terraform {
+  required_providers {
+    startree = { source = "startree/startree" }
+  }
+}
+
+variable "ks" {
+  type      = string
+  sensitive = true
+}
+
+data "startree_trino_connection" "broken" {
+  api_token        = "%[1]s"
+  cluster          = "pug"
+  environment      = "prod"
+  domain           = "x.io"
+  extra_properties = { %[2]s }
+}
+`
+
 func TestAccLogsHoldNoSecret(t *testing.T) {
 	clearEnvironment(t)
 	cli := cliBinary(t)
@@ -85,19 +109,25 @@ func TestAccLogsHoldNoSecret(t *testing.T) {
 	const keystorePassword = "KeystorePassw0rdValue"
 	brokenBasic := base64.StdEncoding.EncodeToString([]byte("brokenUserName01" + "brokenPassword02"))
 	brokenBearer := "st-BrokenBearerKey1-BrokenBearerSecretPart2-Extra3"
+	const sensitiveValue, literalSecret = "KsPw-9xQ7vL2mZ4tR8", "Lit3ralK9yPw7Qz5W"
 	secrets := []string{
 		guideBasicToken, guideBasicPassword, guideBasicUsername, guideBearerToken, guideBearerPassword, keystorePassword,
-		brokenBasic, "brokenUserName01brokenPassword02", brokenBearer,
+		brokenBasic, "brokenUserName01brokenPassword02", brokenBearer, sensitiveValue, literalSecret,
 	}
 
 	runs := []struct {
 		name, config string
 		env          []string
 		wantError    bool
+		// withSource scans the source lines Terraform prints under an error as well.
+		withSource bool
 	}{
-		{"every object", fmt.Sprintf(logTestConfig, guideBasicToken, "", keystorePassword), []string{"TF_VAR_bearer=" + guideBearerToken, "STARTREE_API_TOKEN=" + guideBearerToken}, false},
-		{"broken basic token", fmt.Sprintf(logTestErrorConfig, brokenBasic), nil, true},
-		{"broken bearer token", fmt.Sprintf(logTestErrorConfig, brokenBearer), nil, true},
+		{"a sensitive variable as a duration", fmt.Sprintf(logTestValueConfig, guideBasicToken, `"pinot.connection-timeout" = var.ks`), []string{"TF_VAR_ks=" + sensitiveValue}, true, true},
+		{"a literal secret in extra_properties", fmt.Sprintf(logTestValueConfig, guideBasicToken, `"pinot.http-client.key-store-password" = "`+literalSecret+`"`), []string{"TF_VAR_ks=x"}, true, true},
+		{"the password in extra_properties", fmt.Sprintf(logTestValueConfig, guideBasicToken, `"pinot.http-client.http-proxy.user" = var.ks`), []string{"TF_VAR_ks=" + guideBasicPassword}, true, true},
+		{"every object", fmt.Sprintf(logTestConfig, guideBasicToken, "", keystorePassword), []string{"TF_VAR_bearer=" + guideBearerToken, "STARTREE_API_TOKEN=" + guideBearerToken}, false, false},
+		{"broken basic token", fmt.Sprintf(logTestErrorConfig, brokenBasic), nil, true, false},
+		{"broken bearer token", fmt.Sprintf(logTestErrorConfig, brokenBearer), nil, true, false},
 	}
 	for _, run := range runs {
 		t.Run(run.name, func(t *testing.T) {
@@ -121,7 +151,11 @@ func TestAccLogsHoldNoSecret(t *testing.T) {
 			if run.wantError && !strings.Contains(output, "Error:") {
 				t.Fatalf("no error printed:\n%s", redact(output, secrets))
 			}
-			for _, where := range []struct{ name, text string }{{"log", string(log)}, {"output", terraformOutputWithoutSource(output)}} {
+			shown := terraformOutputWithoutSource(output)
+			if run.withSource {
+				shown = output
+			}
+			for _, where := range []struct{ name, text string }{{"log", string(log)}, {"output", shown}} {
 				for _, secret := range secrets {
 					if i, piece := findPiece(where.text, secret, 8); piece >= 0 {
 						t.Errorf("the %s holds the %d-byte piece at offset %d of secret #%d, in the line %q", where.name, 8, piece, indexOf(secrets, secret), redact(lineAt(where.text, i), secrets))
@@ -266,5 +300,25 @@ func TestAccProviderWritesLogsOnlyWhenAsked(t *testing.T) {
 				t.Errorf("the provider wrote %d log lines (%d bytes); want lines: %v", lines, len(written), tc.lines)
 			}
 		})
+	}
+}
+
+// TF_LOG_SDK_PROTO_DATA_DIR would write every request, secrets included, to files: the provider
+// clears it unless STARTREE_ALLOW_PROTO_DATA_DIR opts in.
+func TestClearProtoDataDir(t *testing.T) {
+	for _, tc := range []struct {
+		env     map[string]string
+		cleared bool
+	}{
+		{map[string]string{}, false},
+		{map[string]string{ProtoDataDirVariable: "/tmp/proto"}, true},
+		{map[string]string{ProtoDataDirVariable: "/tmp/proto", ProtoDataOptIn: "1"}, true},
+		{map[string]string{ProtoDataDirVariable: "/tmp/proto", ProtoDataOptIn: "write-secrets-to-disk"}, false},
+	} {
+		var unset []string
+		cleared := ClearProtoDataDir(func(k string) string { return tc.env[k] }, func(k string) error { unset = append(unset, k); return nil })
+		if cleared != tc.cleared || cleared != (len(unset) == 1 && unset[0] == ProtoDataDirVariable) {
+			t.Errorf("%v: cleared %v (unset %v), want %v", tc.env, cleared, unset, tc.cleared)
+		}
 	}
 }

@@ -85,6 +85,9 @@ func protocolFunctionError(e *function.FuncError) *tfprotov6.FunctionError {
 
 // callTrinoConnectionDynamic is callTrinoConnection on an argument as Terraform sends it.
 func callTrinoConnectionDynamic(arg *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, *function.FuncError) {
+	if arg == nil {
+		return nil, function.NewArgumentFuncError(0, "settings is missing: Terraform sent the call without its argument")
+	}
 	settings, err := arg.Unmarshal(tftypes.DynamicPseudoType)
 	if err != nil {
 		return nil, bugError("read the argument", err)
@@ -102,6 +105,9 @@ func callTrinoConnectionDynamic(arg *tfprotov6.DynamicValue) (*tfprotov6.Dynamic
 
 // read is readConnection on a configuration as Terraform sends it.
 func (s *protocolServer) read(ctx context.Context, config *tfprotov6.DynamicValue) (*tfprotov6.DynamicValue, []*tfprotov6.Diagnostic) {
+	if config == nil {
+		return nil, protocolDiagnostics(missingConfiguration())
+	}
 	raw, err := config.Unmarshal(connectionObjectType)
 	if err != nil {
 		return nil, protocolDiagnostics(unreadable(err))
@@ -118,11 +124,22 @@ func (s *protocolServer) read(ctx context.Context, config *tfprotov6.DynamicValu
 }
 
 func validateDynamic(config *tfprotov6.DynamicValue) []*tfprotov6.Diagnostic {
+	if config == nil {
+		return protocolDiagnostics(missingConfiguration())
+	}
 	raw, err := config.Unmarshal(connectionObjectType)
 	if err != nil {
 		return protocolDiagnostics(unreadable(err))
 	}
 	return protocolDiagnostics(validateConnectionConfig(raw))
+}
+
+// missingConfiguration is the error for a request without a configuration, which Terraform never
+// sends: answered as the framework answers it, without a panic.
+func missingConfiguration() diag.Diagnostics {
+	var diags diag.Diagnostics
+	diags.AddError("Missing configuration", "Terraform sent the request without a configuration, so there is nothing to read. This is a bug in the client or the provider.")
+	return diags
 }
 
 // unreadable is the error for a configuration value Terraform sent that the provider could not

@@ -60,6 +60,9 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 	if pd == nil {
 		pd = &providerData{}
 	}
+	if diags := m.unknownInputs(); diags.HasError() {
+		return diags
+	}
 	s, diags := m.settings(pd)
 	if diags.HasError() {
 		return diags
@@ -80,6 +83,32 @@ func (m *connectionModel) compute(ctx context.Context, pd *providerData) diag.Di
 		"cluster": s.Cluster, "environment": *s.Environment, "domain": *s.Domain, "tls_enabled": s.TLSEnabled,
 		"token_type": m.TokenType.ValueString(), "extra_properties": len(s.ExtraProperties),
 	})
+	return diags
+}
+
+// unknownInputs refuses a configuration with a value not known yet. Terraform defers reading such
+// a data source to apply and sends none today; were one to come, a value read as its zero (an
+// unknown tls_enabled as false) would give a wrong catalog, plain text among them.
+func (m *connectionModel) unknownInputs() diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, a := range connectionAttributes {
+		if a.role == roleOutput {
+			continue
+		}
+		v, ok := a.field(m).(attr.Value)
+		if !ok {
+			continue
+		}
+		unknown := v.IsUnknown()
+		if mv, isMap := v.(types.Map); isMap && !unknown {
+			_, _, unknownKeys := mapEntries(mv)
+			unknown = len(unknownKeys) > 0
+		}
+		if unknown {
+			diags.AddAttributeError(path.Root(a.name), "Unknown "+a.name,
+				a.name+" is known only after apply, and the connection is computed from known values only. Give it a value known at plan time, or let Terraform read this object during apply.")
+		}
+	}
 	return diags
 }
 
@@ -147,19 +176,23 @@ func withFallback(own types.String, fb fallback, in connection.Input, sources ma
 
 // maskInputSecrets hides in this object's log lines every secret known before the core runs: the
 // token, and every secret property wherever it was set.
+//
+// All of them are masked in one call: each call copies every mask before it, so a call per secret
+// cost memory in the square of their number (4.9 GB for 10,000 secret_properties).
 func maskInputSecrets(ctx context.Context, s connection.Settings) context.Context {
+	secrets := make([]string, 0, 1+len(s.SecretProperties))
 	if s.APIToken != nil {
-		ctx = maskSecrets(ctx, *s.APIToken)
+		secrets = append(secrets, *s.APIToken)
 	}
 	for k, v := range s.ExtraProperties {
 		if connection.IsSensitiveProperty(k) {
-			ctx = maskSecrets(ctx, v)
+			secrets = append(secrets, v)
 		}
 	}
 	for _, v := range s.SecretProperties {
-		ctx = maskSecrets(ctx, v)
+		secrets = append(secrets, v)
 	}
-	return ctx
+	return maskSecrets(ctx, secrets...)
 }
 
 // setInputsUsed writes back the inputs with the defaults and fallbacks that were used.

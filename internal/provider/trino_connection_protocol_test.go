@@ -5,7 +5,6 @@ import (
 	"maps"
 	"math/big"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -121,12 +120,9 @@ func TestDataSourceDiagnosticsProtocol(t *testing.T) {
 		{"token without TLS warns", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "tls_enabled": tftypes.NewValue(tftypes.Bool, false)}),
 			tfprotov6.DiagnosticSeverityWarning, tftypes.NewAttributePath().WithAttributeName("api_token"), "Credentials sent without TLS",
 			"tls_enabled is false, so Trino sends the username and password derived from api_token to the Pinot proxy unencrypted. Enable TLS unless the network between Trino and the cluster is trusted."},
-		{"bearer key length warns", guideAttrs(map[string]tftypes.Value{"api_token": str("st-abc-" + strings.Repeat("s", 32))}),
-			tfprotov6.DiagnosticSeverityWarning, tftypes.NewAttributePath().WithAttributeName("api_token"), "Unexpected bearer token key length",
-			"The bearer token's key has 3 characters; StarTree documents 16. The token is used as it is."},
 		{"unknown property errs on its key", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "extra_properties": stringMapValueOf(map[string]string{"pinot.prefer-broker-querys": "true"})}),
 			tfprotov6.DiagnosticSeverityError, tftypes.NewAttributePath().WithAttributeName("extra_properties").WithElementKeyString("pinot.prefer-broker-querys"), "Unknown Pinot connector property",
-			`"pinot.prefer-broker-querys" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows; trino_version names another), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.prefer-broker-queries"?`},
+			`"pinot.prefer-broker-querys" is not a property of Trino's Pinot connector in Trino 483 (the newest release the provider knows, since trino_version is not set; set it to the release you run), and Trino refuses to load a catalog with a property it does not use. Did you mean "pinot.prefer-broker-queries"?`},
 		{"unknown property warns on its key for a newer Trino", guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "trino_version": tftypes.NewValue(tftypes.Number, 500), "extra_properties": stringMapValueOf(map[string]string{"pinot.new-in-500": "true"})}),
 			tfprotov6.DiagnosticSeverityWarning, tftypes.NewAttributePath().WithAttributeName("extra_properties").WithElementKeyString("pinot.new-in-500"), "Unknown Pinot connector property",
 			`"pinot.new-in-500" is not a property of Trino's Pinot connector as of Trino 483, the newest release the provider knows; trino_version is 500, so it may be new. Trino refuses to load a catalog with a property it does not use. The value is written as given. See the provider documentation for the known property names.`},
@@ -254,5 +250,35 @@ func TestTrinoConnectionFunctionPathsAgree(t *testing.T) {
 				t.Errorf("result through the protocol server\n%s\nthrough the framework\n%s", gotValue, wantValue)
 			}
 		})
+	}
+}
+
+// Requests Terraform never sends are answered as the framework answers them: a nil configuration
+// or argument is an error, not a panic; an unknown tls_enabled is an error, never a plain-text
+// catalog.
+func TestProtocolPathOnRequestsTerraformDoesNotSend(t *testing.T) {
+	ctx := context.Background()
+	server, encode := configuredServer(t)
+	v, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: connectionTypeName})
+	if err != nil || len(v.Diagnostics) != 1 || v.Diagnostics[0].Summary != "Missing configuration" {
+		t.Errorf("validate without a configuration: %v %v", err, v)
+	}
+	r, err := server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: connectionTypeName})
+	if err != nil || r.State != nil || len(r.Diagnostics) != 1 || r.Diagnostics[0].Summary != "Missing configuration" {
+		t.Errorf("read without a configuration: %v %v", err, r)
+	}
+	o, err := server.OpenEphemeralResource(ctx, &tfprotov6.OpenEphemeralResourceRequest{TypeName: connectionTypeName})
+	if err != nil || o.Result != nil || len(o.Diagnostics) != 1 {
+		t.Errorf("open without a configuration: %v %v", err, o)
+	}
+	f, err := server.CallFunction(ctx, &tfprotov6.CallFunctionRequest{Name: trinoConnectionFunctionName, Arguments: []*tfprotov6.DynamicValue{nil}})
+	if err != nil || f.Error == nil || f.Error.Text != "settings is missing: Terraform sent the call without its argument" {
+		t.Errorf("call without an argument: %v %+v", err, f)
+	}
+	config := encode(guideAttrs(map[string]tftypes.Value{"api_token": str(guideBasicToken), "tls_enabled": tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)}))
+	r, err = server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: connectionTypeName, Config: config})
+	if err != nil || r.State != nil || len(r.Diagnostics) != 1 || r.Diagnostics[0].Summary != "Unknown tls_enabled" ||
+		r.Diagnostics[0].Attribute.String() != tftypes.NewAttributePath().WithAttributeName("tls_enabled").String() {
+		t.Errorf("read with an unknown tls_enabled: %v %+v", err, r)
 	}
 }

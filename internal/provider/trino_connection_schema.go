@@ -64,7 +64,7 @@ var connectionAttributes = []connectionAttribute{
 		name: "api_token", field: func(m *connectionModel) any { return &m.APIToken }, kind: kindString, role: roleOptional, sensitive: true, check: checkToken,
 		description: "StarTree API token: a basic token (base64 of `<key>:<secret>`, standard or URL-safe alphabet, padded or not) or a bearer token (`st-<key>-<secret>`). " +
 			"White space around it is ignored, so `file()` works as it is. A basic token whose username or password begins or ends with a space is refused, because Trino trims catalog values. " +
-			"Bearer key and secret lengths other than StarTree's 16 and 32 draw a warning, not an error. Required when `tls_enabled` is true." +
+			"The key and the secret of a bearer token may have any length (StarTree's docs give the form `st-<accessKey>-<secretKey>` and no lengths). Required when `tls_enabled` is true." +
 			fallbackText("api_token", connection.EnvAPIToken) +
 			" A token taken from the provider block or the environment is not copied into this object's attributes.",
 	},

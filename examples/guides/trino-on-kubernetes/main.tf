@@ -32,15 +32,16 @@ provider "startree" {
   trino_version = local.trino_version
 }
 
+# No release is tagged yet: pin ?ref= to a commit of main until the first one, then to its tag.
 module "sales" {
-  source       = "git::https://github.com/startree/terraform-provider-startree.git//examples/modules/trino-pinot-catalog?ref=v0.1.0"
+  source       = "git::https://github.com/startree/terraform-provider-startree.git//examples/modules/trino-pinot-catalog?ref=main"
   cluster      = "pug"
   catalog_name = "sales"
   namespace    = "trino"
 }
 
 module "marketing" {
-  source       = "git::https://github.com/startree/terraform-provider-startree.git//examples/modules/trino-pinot-catalog?ref=v0.1.0"
+  source       = "git::https://github.com/startree/terraform-provider-startree.git//examples/modules/trino-pinot-catalog?ref=main"
   cluster      = "beagle"
   catalog_name = "marketing"
   namespace    = "trino"
