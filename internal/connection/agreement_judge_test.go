@@ -575,8 +575,8 @@ func agreementCorpus(t *testing.T, dir string) []agreementCase {
 	add("other provider", true, one("pinot.http-client.log.path", "${vault:secret}"))
 	// A secret that is one ${ENV:...} reference stays a reference on both routes; any other "${"
 	// in a secret the provider refuses, since env would pass it to Trino as literal text.
-	add("env reference as a password", true, map[string]string{"pinot.http-client.http-proxy.password": "${ENV:" + judgeSetVar + "}", "pinot.http-client.http-proxy": "proxy:3128"})
-	add("env reference inside a password", true, map[string]string{"pinot.http-client.http-proxy.password": "pa${ENV:" + judgeSetVar + "}ss", "pinot.http-client.http-proxy": "proxy:3128"}).providerStricter = true
+	add("env reference as a password", true, one("pinot.grpc.tls.truststore-password", "${ENV:"+judgeSetVar+"}"))
+	add("env reference inside a password", true, one("pinot.grpc.tls.truststore-password", "pa${ENV:"+judgeSetVar+"}ss")).providerStricter = true
 	add("dollar brace without colon", true, one("pinot.http-client.log.path", "${HOME}"))
 	add("dollar brace, bad provider name", true, one("pinot.http-client.log.path", "${1x:y}"))
 

@@ -42,6 +42,22 @@ func (c Connection) PropertiesMap() map[string]string {
 	return m
 }
 
+// EnvPropertiesMap returns EnvProperties' keys and values as a map: each secret as its ${ENV:...}
+// reference.
+func (c Connection) EnvPropertiesMap() map[string]string {
+	if c.Entries == nil {
+		return nil
+	}
+	m := make(map[string]string, len(c.Entries))
+	for _, e := range c.Entries {
+		m[e.Key] = e.Value
+		if e.EnvVar != "" {
+			m[e.Key] = "${ENV:" + e.EnvVar + "}"
+		}
+	}
+	return m
+}
+
 // Env returns the variables EnvProperties refers to, name to value; nil when there are none.
 func (c Connection) Env() map[string]string {
 	var m map[string]string

@@ -43,7 +43,7 @@ var sameAsDataSource = []struct {
 	{"numbers and bools as Terraform converts them", `api_token = "` + guideBasicToken + `", cluster = "pug", environment = "prod", domain = "awesome-company.startree.cloud", tls_enabled = "true", grpc_port = "9000", trino_version = "476", extra_properties = { "pinot.fetch-retry-count" = 3, "pinot.prefer-broker-queries" = true }`},
 }
 
-var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "create_catalog_sql", "env"}
+var outputNames = []string{"token_type", "username", "password", "controller_url", "grpc_proxy_uri", "properties", "properties_map", "env_properties", "env_properties_map", "create_catalog_sql", "env"}
 
 func TestTrinoConnectionFunctionMatchesDataSource(t *testing.T) {
 	clearEnvironment(t)

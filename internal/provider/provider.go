@@ -29,8 +29,9 @@ var (
 	_ provider.ProviderWithFunctions          = (*StarTreeProvider)(nil)
 )
 
-// StarTreeProvider is the startree provider. It makes no network calls: every object computes its
-// values from its inputs, the provider block and the environment.
+// StarTreeProvider is the startree provider. Only the startree_trino_catalog resource makes
+// network calls, to the Trino of the trino block; every other object computes its values from its
+// inputs, the provider block and the environment.
 type StarTreeProvider struct {
 	version string
 	// data is what Configure resolved, for the RPCs the protocol server answers itself.
@@ -50,6 +51,7 @@ type providerModel struct {
 	Domain       types.String `tfsdk:"domain"`
 	Environment  types.String `tfsdk:"environment"`
 	TrinoVersion types.Int64  `tfsdk:"trino_version"`
+	Trino        *trinoBlock  `tfsdk:"trino"`
 }
 
 // fallback is a value the provider block or the environment supplies when an object leaves an input
@@ -68,6 +70,8 @@ type providerData struct {
 	// the newest the provider knows.
 	trinoVersion     *int64
 	trinoVersionFrom string
+	// trino says how the catalog resource reaches Trino; only that resource reads it.
+	trino trinoSettings
 }
 
 // Metadata names the provider.
@@ -79,7 +83,8 @@ func (p *StarTreeProvider) Metadata(_ context.Context, _ provider.MetadataReques
 // Schema describes the provider block.
 func (p *StarTreeProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Computes the settings that connect Trino to a StarTree Cloud (Apache Pinot) cluster through the StarTree Pinot proxy: credentials from an API token, the proxy URLs, and the Trino catalog file. It makes no network calls. Every value set here is a default that an object's own attribute overrides.",
+		MarkdownDescription: "Computes the settings that connect Trino to a StarTree Cloud (Apache Pinot) cluster through the StarTree Pinot proxy: credentials from an API token, the proxy URLs, and the Trino catalog file, offline. " +
+			"Only the `startree_trino_catalog` resource makes network calls, to the Trino coordinator the `trino` block names; without that block nothing connects anywhere. Every value set here is a default that an object's own attribute overrides.",
 		Attributes: map[string]schema.Attribute{
 			"api_token": schema.StringAttribute{
 				MarkdownDescription: "Default StarTree API token for every object that sets no `api_token`. Falls back to the `" + connection.EnvAPIToken + "` environment variable. A token taken from here or from the environment is never written to state.",
@@ -104,6 +109,7 @@ func (p *StarTreeProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional: true,
 			},
 		},
+		Blocks: map[string]schema.Block{"trino": trinoBlockSchema()},
 	}
 }
 
@@ -127,9 +133,11 @@ func (p *StarTreeProvider) Configure(ctx context.Context, req provider.Configure
 		environment: resolveFallback(cfg.Environment, "environment", connection.EnvEnvironment),
 	}
 	data.trinoVersion, data.trinoVersionFrom = resolveTrinoVersion(&resp.Diagnostics, cfg.TrinoVersion)
+	data.trino = resolveTrino(cfg.Trino)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
 	p.data = data
@@ -210,7 +218,7 @@ func (p *StarTreeProvider) Functions(context.Context) []func() function.Function
 	return []func() function.Function{NewParseAPITokenFunction, NewTrinoConnectionFunction, NewEncodePropertiesFunction, NewEncodeCreateCatalogFunction}
 }
 
-// Resources lists the provider's managed resources: there are none.
+// Resources lists the provider's managed resources.
 func (p *StarTreeProvider) Resources(context.Context) []func() resource.Resource {
-	return nil
+	return []func() resource.Resource{NewTrinoCatalogResource}
 }

@@ -39,6 +39,7 @@ type connectionModel struct {
 	Properties       types.String `tfsdk:"properties"`
 	PropertiesMap    types.Map    `tfsdk:"properties_map"`
 	EnvProperties    types.String `tfsdk:"env_properties"`
+	EnvPropertiesMap types.Map    `tfsdk:"env_properties_map"`
 	CreateCatalogSQL types.String `tfsdk:"create_catalog_sql"`
 	Env              types.Map    `tfsdk:"env"`
 }
@@ -221,6 +222,7 @@ func (m *connectionModel) setOutputs(c connection.Connection) {
 	m.EnvProperties = types.StringValue(c.EnvProperties)
 	m.CreateCatalogSQL = types.StringValue(c.CreateCatalogSQL)
 	m.PropertiesMap = stringMapValue(c.PropertiesMap(), false)
+	m.EnvPropertiesMap = stringMapValue(c.EnvPropertiesMap(), false)
 	m.Env = stringMapValue(c.Env(), true)
 }
 

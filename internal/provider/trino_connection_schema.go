@@ -154,6 +154,10 @@ var connectionAttributes = []connectionAttribute{
 		description: "The catalog's keys and values as a map, unescaped: what Trino reads from `properties`.",
 	},
 	{
+		name: "env_properties_map", field: func(m *connectionModel) any { return &m.EnvPropertiesMap }, kind: kindStringMap, role: roleOutput,
+		description: "`env_properties` as a map, unescaped, `${ENV:...}` references in place of the secrets: the input of a `startree_trino_catalog` resource. Not sensitive.",
+	},
+	{
 		name: "env_properties", field: func(m *connectionModel) any { return &m.EnvProperties }, kind: kindString, role: roleOutput,
 		description: "The catalog with `${ENV:<prefix>_USERNAME}` and `${ENV:<prefix>_PASSWORD}` (and a reference for each security-sensitive extra property) in place of the secrets. " +
 			"Trino resolves the references from its environment; feed them from `env`. Not sensitive, so its diff stays visible in plans: use it for ConfigMaps and the Trino Helm chart's `catalogs` value.",

@@ -94,7 +94,8 @@ func TestConnectionModelRawRoundTrip(t *testing.T) {
 		EnvVarPrefix: types.StringNull(), TokenType: types.StringValue("basic"), Username: types.StringValue("u"), Password: types.StringValue("p"),
 		ControllerURL: types.StringValue("c"), GRPCProxyURI: types.StringValue("g"), Properties: types.StringValue("p=1\n"),
 		PropertiesMap: types.MapValueMust(types.StringType, map[string]attr.Value{"p": types.StringValue("1")}), EnvProperties: types.StringValue("e"),
-		Env: types.MapNull(types.StringType),
+		EnvPropertiesMap: types.MapValueMust(types.StringType, map[string]attr.Value{"p": types.StringValue("${ENV:P}")}),
+		Env:              types.MapNull(types.StringType),
 	}
 	var back connectionModel
 	if err := back.fromRaw(m.toRaw()); err != nil {

@@ -162,6 +162,8 @@ func (s *Server) launch() error {
 		}
 		select {
 		case <-s.exited:
+			// Read again: the last lines were written after the read above.
+			log, _ = os.ReadFile(s.LogPath())
 			return &ExitError{Log: string(log)}
 		case <-time.After(100 * time.Millisecond):
 		}
@@ -234,6 +236,12 @@ func (s *Server) writeEtc() error {
 	if err := os.Symlink(filepath.Join(s.home, "plugin"), filepath.Join(plugins, "pinot")); err != nil {
 		return err
 	}
+	if s.opts.HTTPS != nil {
+		// Password authentication from a file is a plugin of its own.
+		if err := os.Symlink(filepath.Join(s.home, "password-authenticators"), filepath.Join(plugins, "password-authenticators")); err != nil {
+			return err
+		}
+	}
 	var err error
 	if s.httpPort, err = freePort(); err != nil {
 		return err
@@ -295,6 +303,8 @@ func (s *Server) writeEtc() error {
 		config["http-server.https.port"] = strconv.Itoa(s.httpsPort)
 		config["http-server.https.keystore.path"] = pem
 		config["http-server.authentication.type"] = "PASSWORD"
+		// The tests' own statements use plain HTTP with a user name only.
+		config["http-server.authentication.allow-insecure-over-http"] = "true"
 		config["internal-communication.shared-secret"] = "trinotest-internal-secret"
 	}
 	for k, v := range s.opts.Config {
