@@ -49,7 +49,7 @@ func TestAccModuleTests(t *testing.T) {
 		t.Fatalf("get: %v\n%s", err, out)
 	}
 	out, err := runCLI(t, cli, cliConfig, dir, nil, "test", "-no-color")
-	if err != nil || !strings.Contains(out, "7 passed, 0 failed") {
+	if err != nil || !strings.Contains(out, "9 passed, 0 failed") {
 		t.Fatalf("test: %v\n%s", err, out)
 	}
 	out, err = runCLI(t, cli, cliConfig, dir, nil, "test", "-no-color", "-test-directory=tests/provider-errors")

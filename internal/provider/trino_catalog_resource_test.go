@@ -212,6 +212,19 @@ func TestAccTrinoCatalogLifecycle(t *testing.T) {
 				}},
 			},
 			{
+				// The file catalog store, named in etc/catalog-store.properties as the module's
+				// dynamic mode names it, keeps both catalogs through a restart of the coordinator.
+				PreConfig: func() {
+					if err := server.Restart(); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: catalogConfig(server, "3m"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{
 				PreConfig: func() {
 					if _, err := server.Exec(`DROP CATALOG "pinot_b"`); err != nil {
 						t.Fatal(err)

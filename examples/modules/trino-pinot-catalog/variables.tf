@@ -79,3 +79,20 @@ variable "grpc_port" {
   type        = number
   default     = null
 }
+
+variable "catalog_management" {
+  description = "static: the catalog goes into the chart's catalogs ConfigMap, read when Trino starts. dynamic: helm_values turns on catalog.management=dynamic with a writable, persistent file catalog store and puts no catalog in the ConfigMap; a startree_trino_catalog resource creates the catalog from the catalog_properties output."
+  type        = string
+  default     = "static"
+  nullable    = false
+  validation {
+    condition     = contains(["static", "dynamic"], var.catalog_management)
+    error_message = "catalog_management must be static or dynamic."
+  }
+}
+
+variable "catalog_store_claim" {
+  description = "dynamic only: the PersistentVolumeClaim that holds the file catalog store, mounted at /etc/trino/catalog-store on the coordinator, so that the catalogs survive a restart. Null keeps the store in an emptyDir, which a restart empties."
+  type        = string
+  default     = null
+}
