@@ -1,6 +1,6 @@
 module github.com/startree/terraform-provider-startree
 
-go 1.25.8
+go 1.26.6
 
 require (
 	github.com/hashicorp/go-hclog v1.6.3

@@ -18,7 +18,6 @@ const (
 	InputCluster          Input = "cluster"
 	InputEnvironment      Input = "environment"
 	InputDomain           Input = "domain"
-	InputTLSEnabled       Input = "tls_enabled"
 	InputGRPCPort         Input = "grpc_port"
 	InputTrinoVersion     Input = "trino_version"
 	InputExtraProperties  Input = "extra_properties"

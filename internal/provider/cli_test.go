@@ -7,8 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // These helpers run the real CLI (Terraform, or OpenTofu through TF_ACC_TERRAFORM_PATH) against the
@@ -17,9 +15,7 @@ import (
 // cliBinary is the CLI the acceptance tests run: TF_ACC_TERRAFORM_PATH, else terraform on the PATH.
 func cliBinary(t *testing.T) string {
 	t.Helper()
-	if os.Getenv(resource.EnvTfAcc) == "" {
-		t.Fatalf("%s needs the Terraform CLI and %s=1: run it with make testacc", t.Name(), resource.EnvTfAcc)
-	}
+	requireAcceptance(t)
 	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
 		return p
 	}

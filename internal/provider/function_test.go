@@ -2,7 +2,7 @@ package provider
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,7 +73,7 @@ output "function_outputs%[1]d" {
 	for i := range sameAsDataSource {
 		checks = append(checks,
 			output(fmt.Sprintf("mismatches%d", i), knownvalue.ListSizeExact(0)),
-			output(fmt.Sprintf("function_outputs%d", i), knownvalue.ListExact(stringChecks(sortedCopy(outputNames)))),
+			output(fmt.Sprintf("function_outputs%d", i), knownvalue.ListExact(stringChecks(slices.Sorted(slices.Values(outputNames))))),
 		)
 	}
 	functionUnitTest(t, resource.TestStep{Config: cfg.String(), ConfigStateChecks: checks})
@@ -255,10 +255,4 @@ func stringChecks(names []string) []knownvalue.Check {
 		checks[i] = knownvalue.StringExact(n)
 	}
 	return checks
-}
-
-func sortedCopy(names []string) []string {
-	out := append([]string(nil), names...)
-	sort.Strings(out)
-	return out
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -158,7 +159,7 @@ func TestAccLogsHoldNoSecret(t *testing.T) {
 			for _, where := range []struct{ name, text string }{{"log", string(log)}, {"output", shown}} {
 				for _, secret := range secrets {
 					if i, piece := findPiece(where.text, secret, 8); piece >= 0 {
-						t.Errorf("the %s holds the %d-byte piece at offset %d of secret #%d, in the line %q", where.name, 8, piece, indexOf(secrets, secret), redact(lineAt(where.text, i), secrets))
+						t.Errorf("the %s holds the %d-byte piece at offset %d of secret #%d, in the line %q", where.name, 8, piece, slices.Index(secrets, secret), redact(lineAt(where.text, i), secrets))
 					}
 				}
 			}
@@ -206,15 +207,6 @@ func redact(s string, secrets []string) string {
 		s = strings.ReplaceAll(s, secret, "<redacted>")
 	}
 	return s
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
 }
 
 func TestQuietLogs(t *testing.T) {

@@ -38,13 +38,6 @@ type StarTreeProvider struct {
 	data *providerData
 }
 
-// New returns a constructor for the provider, as providerserver.Serve expects.
-func New(version string) func() provider.Provider {
-	return func() provider.Provider {
-		return &StarTreeProvider{version: version}
-	}
-}
-
 // providerModel is the provider block.
 type providerModel struct {
 	APIToken     types.String `tfsdk:"api_token"`

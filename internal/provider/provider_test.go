@@ -82,20 +82,33 @@ func clearEnvironment(t *testing.T) {
 }
 
 // acceptance runs an acceptance test case: the provider served in-process, the steps against the
-// Terraform CLI. Without TF_ACC it fails rather than skip: `make testacc` sets it, and `make
+// Terraform CLI (see acceptanceCase for a run without TF_ACC): `make testacc` sets it, and `make
 // unittest` does not run the TestAcc tests at all.
 func acceptance(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
 	acceptanceCase(t, resource.TestCase{ProtoV6ProviderFactories: testProviders, Steps: steps})
 }
 
-// acceptanceCase runs a whole test case under the same rule.
+// acceptanceCase runs a whole test case. Without TF_ACC a plain `go test ./...` skips it, as
+// terraform-plugin-testing does; in CI (CI set) that is a failure instead, and `make testacc`
+// sets TF_ACC and fails on any skipped test.
 func acceptanceCase(t *testing.T, tc resource.TestCase) {
 	t.Helper()
-	if os.Getenv(resource.EnvTfAcc) == "" {
+	requireAcceptance(t)
+	resource.Test(t, tc)
+}
+
+// requireAcceptance stops an acceptance test without TF_ACC: a skip for a plain `go test ./...`,
+// a failure in CI.
+func requireAcceptance(t *testing.T) {
+	t.Helper()
+	if os.Getenv(resource.EnvTfAcc) != "" {
+		return
+	}
+	if os.Getenv("CI") != "" {
 		t.Fatalf("%s needs the Terraform CLI and %s=1: run it with make testacc", t.Name(), resource.EnvTfAcc)
 	}
-	resource.Test(t, tc)
+	t.Skipf("%s is an acceptance test: set %s=1 (make testacc)", t.Name(), resource.EnvTfAcc)
 }
 
 // acceptanceSince runs steps with the given providers on CLI versions from minimum on; the suite's

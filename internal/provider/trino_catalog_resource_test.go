@@ -45,6 +45,7 @@ var (
 // dynamic one, as on a coordinator whose pods load the connections' env.
 func trinoServers(t *testing.T) catalogServers {
 	t.Helper()
+	requireAcceptance(t)
 	catalogServersOnce.Do(func() {
 		s := &catalogServersHeld
 		serverPEM, ca, err := trinotest.SelfSigned()
