@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -163,7 +164,13 @@ func protocolDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
 			pd.Severity = tfprotov6.DiagnosticSeverityWarning
 		}
 		if withPath, ok := d.(diag.DiagnosticWithPath); ok {
-			pd.Attribute = attributePath(withPath.Path())
+			at, err := attributePath(withPath.Path())
+			if err != nil {
+				// Loudly: a diagnostic on the wrong attribute would point the user elsewhere.
+				out = append(out, &tfprotov6.Diagnostic{Severity: tfprotov6.DiagnosticSeverityError, Summary: "Unwritable diagnostic path",
+					Detail: err.Error() + ". This is a bug in the provider; the diagnostic follows without its attribute."})
+			}
+			pd.Attribute = at
 		}
 		out = append(out, pd)
 	}
@@ -171,8 +178,8 @@ func protocolDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
 }
 
 // attributePath is a framework path as the protocol writes it: attribute names and map keys are
-// the only steps the adapters use.
-func attributePath(p path.Path) *tftypes.AttributePath {
+// the only steps the adapters build; any other step is an error, and the path is dropped.
+func attributePath(p path.Path) (*tftypes.AttributePath, error) {
 	out := tftypes.NewAttributePath()
 	for _, step := range p.Steps() {
 		switch s := step.(type) {
@@ -181,8 +188,8 @@ func attributePath(p path.Path) *tftypes.AttributePath {
 		case path.PathStepElementKeyString:
 			out = out.WithElementKeyString(string(s))
 		default:
-			return out // not one the adapters build: the diagnostic stays on the step before
+			return nil, fmt.Errorf("the path %s has a step (%T) the protocol server does not write", p, step)
 		}
 	}
-	return out
+	return out, nil
 }

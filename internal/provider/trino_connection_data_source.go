@@ -38,6 +38,10 @@ func (d *trinoConnectionDataSource) Configure(_ context.Context, req datasource.
 	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
+// ValidateConfig and Read are the framework's entry points. Terraform's requests for this type are
+// answered by protocolServer (protocol.go), which calls the same validateConnectionConfig and
+// readConnection on the raw value: these are the fallbacks, held to the protocol path by
+// TestFrameworkFallbacksAgreeWithTheProtocolPath.
 func (d *trinoConnectionDataSource) ValidateConfig(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	resp.Diagnostics.Append(validateConnectionConfig(req.Config.Raw)...)
 }

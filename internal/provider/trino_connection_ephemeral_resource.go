@@ -42,6 +42,8 @@ func (r *trinoConnectionEphemeralResource) Configure(_ context.Context, req ephe
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
+// ValidateConfig and Open are the framework's entry points; protocolServer answers Terraform's
+// requests for this type with the same functions (see the data source's).
 func (r *trinoConnectionEphemeralResource) ValidateConfig(_ context.Context, req ephemeral.ValidateConfigRequest, resp *ephemeral.ValidateConfigResponse) {
 	resp.Diagnostics.Append(validateConnectionConfig(req.Config.Raw)...)
 }
