@@ -78,7 +78,9 @@ var connectionAttributes = []connectionAttribute{
 	},
 	{
 		name: "domain", field: func(m *connectionModel) any { return &m.Domain }, kind: kindString, role: roleDefaulted, check: stringRule(connection.CheckDomain),
-		description: "StarTree Cloud domain, such as `awesome-company.startree.cloud`: a lowercase DNS name of at least two labels, with no scheme, port, path or trailing dot." + fallbackText("domain", connection.EnvDomain),
+		description: "StarTree Cloud domain, such as `awesome-company.startree.cloud`: a lowercase DNS name of at least two labels, with no scheme, port, path or trailing dot. " +
+			"The three coordinates come from the cluster's broker host, `broker.<cluster>.<environment>.<domain>` (the link to the cluster in the StarTree Cloud console holds it): the cluster and the environment are its second and third labels, and the domain is the rest. " +
+			"A domain that starts with the cluster and the environment, or with `proxy.broker.`, `proxy-grpc.broker.`, `broker.` or `pinot.`, is an error that gives the domain to use." + fallbackText("domain", connection.EnvDomain),
 	},
 	{
 		name: "tls_enabled", field: func(m *connectionModel) any { return &m.TLSEnabled }, kind: kindBool, role: roleDefaulted,
