@@ -36,13 +36,13 @@ func CheckCatalogName(name string) Problems {
 	case isLowerIdentifier(name):
 		return nil
 	}
-	fix := strings.ToLower(name)
+	// The value is never quoted: the provider cannot see whether it is sensitive.
 	hint := ""
-	if fix != name && CheckCatalogName(fix) == nil {
-		hint = fmt.Sprintf(" Use %q.", fix)
+	if fix := strings.ToLower(name); fix != name && CheckCatalogName(fix) == nil {
+		hint = " Its lower-case spelling is a valid name."
 	}
 	return Problems{errorf(InputCatalogName, "Invalid catalog_name",
-		fmt.Sprintf("catalog_name %s is not a lower-case identifier. Trino lower-cases catalog names, so expected a lower-case letter or '_' followed by lower-case letters, digits and '_', such as %q.%s", quotedKey(name), DefaultCatalogName, hint))}
+		fmt.Sprintf("catalog_name is not a lower-case identifier. Trino lower-cases catalog names, so expected a lower-case letter or '_' followed by lower-case letters, digits and '_', such as %q.%s", DefaultCatalogName, hint))}
 }
 
 // systemCatalog is the catalog every Trino server has.

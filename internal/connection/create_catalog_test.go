@@ -92,7 +92,7 @@ func TestEncodeCreateCatalogQuoting(t *testing.T) {
 func TestEncodeCreateCatalogErrors(t *testing.T) {
 	_, ps := EncodeCreateCatalog("Sales", map[string]string{"a": "b"})
 	if len(ps) != 2 ||
-		ps[0].Detail != `catalog_name "Sales" is not a lower-case identifier. Trino lower-cases catalog names, so expected a lower-case letter or '_' followed by lower-case letters, digits and '_', such as "pinot". Use "sales".` ||
+		ps[0].Detail != `catalog_name is not a lower-case identifier. Trino lower-cases catalog names, so expected a lower-case letter or '_' followed by lower-case letters, digits and '_', such as "pinot". Its lower-case spelling is a valid name.` ||
 		ps[1].Input != InputProperties || ps[1].Summary != "No connector.name" ||
 		ps[1].Detail != "The map has no connector.name entry, which names the connector of CREATE CATALOG ... USING; a catalog file's map always has one." {
 		t.Errorf("got %v", ps)

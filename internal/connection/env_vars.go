@@ -17,13 +17,14 @@ func CheckEnvVarPrefix(p string) Problems {
 		c := p[i]
 		ok = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 	}
+	// The value is never quoted: the provider cannot see whether it is sensitive.
 	if !ok {
 		fix := ""
-		if f := fixedEnvVarPrefix(p); f != "" {
-			fix = fmt.Sprintf(" Use %q.", f)
+		if fixedEnvVarPrefix(p) != "" {
+			fix = " Its upper-case spelling, with '_' for every other character, is a valid prefix."
 		}
 		return Problems{errorf(InputEnvVarPrefix, "Invalid env_var_prefix",
-			fmt.Sprintf("env_var_prefix %q is not an uppercase variable name. Expected an uppercase ASCII letter followed by uppercase letters, digits and underscores (^[A-Z][A-Z0-9_]*$), such as %q.%s", p, DefaultEnvVarPrefix, fix))}
+			fmt.Sprintf("env_var_prefix is not an uppercase variable name. Expected an uppercase ASCII letter followed by uppercase letters, digits and underscores (^[A-Z][A-Z0-9_]*$), such as %q.%s", DefaultEnvVarPrefix, fix))}
 	}
 	if longest := len(p) + 1 + len(longestEnvVarSuffix); longest > MaxEnvVarName {
 		return Problems{errorf(InputEnvVarPrefix, "env_var_prefix too long",
@@ -31,10 +32,9 @@ func CheckEnvVarPrefix(p string) Problems {
 	}
 	for _, tail := range collidingTails {
 		if strings.HasSuffix(p, "_"+tail.tail) {
-			shorter := strings.TrimSuffix(p, "_"+tail.tail)
 			return Problems{errorf(InputEnvVarPrefix, "env_var_prefix that another prefix collides with",
-				fmt.Sprintf("env_var_prefix %q ends with \"_%s\", so its %s variable, %s_%s, would have the same name as the %s variable of env_var_prefix %q: two catalogs' secrets could replace each other in one Kubernetes Secret. Choose a prefix that does not end with \"_%s\".",
-					p, tail.tail, tail.restOf, p, tail.rest, tail.wholeOf, shorter, tail.tail))}
+				fmt.Sprintf("env_var_prefix ends with \"_%s\", so its %s variable, <prefix>_%s, would have the same name as the %s variable of the prefix without \"_%s\": two catalogs' secrets could replace each other in one Kubernetes Secret. Choose a prefix that does not end with \"_%s\".",
+					tail.tail, tail.restOf, tail.rest, tail.wholeOf, tail.tail, tail.tail))}
 		}
 	}
 	return nil
