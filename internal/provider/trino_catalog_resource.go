@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/startree/terraform-provider-startree/internal/connection"
@@ -252,13 +253,19 @@ func (r *trinoCatalogResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *trinoCatalogResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+// stateAndClient reads the resource's state and connects to Trino; the client is nil when either
+// failed, with the diagnostics saying why.
+func (r *trinoCatalogResource) stateAndClient(ctx context.Context, st tfsdk.State, diags *diag.Diagnostics) (trinoCatalogModel, *trinoclient.Client) {
 	var state trinoCatalogModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	diags.Append(st.Get(ctx, &state)...)
+	if diags.HasError() {
+		return state, nil
 	}
-	c := r.client(&resp.Diagnostics)
+	return state, r.client(diags)
+}
+
+func (r *trinoCatalogResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, c := r.stateAndClient(ctx, req.State, &resp.Diagnostics)
 	if c == nil {
 		return
 	}
@@ -294,12 +301,7 @@ func (r *trinoCatalogResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *trinoCatalogResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state trinoCatalogModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := r.client(&resp.Diagnostics)
+	state, c := r.stateAndClient(ctx, req.State, &resp.Diagnostics)
 	if c == nil {
 		return
 	}

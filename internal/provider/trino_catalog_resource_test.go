@@ -106,9 +106,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// catalogConfig is a provider block for server plus two catalogs, pinot_a (the guide's basic
-// token) and pinot_b (its bearer token); timeout sets pinot_a's connection timeout.
-func catalogConfig(server *trinotest.Server, timeout string) string {
+// trinoProviderBlock is a provider block whose trino block names the coordinator at url, as the
+// tests' admin user with the password.
+func trinoProviderBlock(url, password string) string {
 	return fmt.Sprintf(`
 provider "startree" {
   environment = "prod"
@@ -119,7 +119,13 @@ provider "startree" {
     password = %q
   }
 }
+`, url, catalogTrinoUser, password)
+}
 
+// catalogConfig is a provider block for server plus two catalogs, pinot_a (the guide's basic
+// token) and pinot_b (its bearer token); timeout sets pinot_a's connection timeout.
+func catalogConfig(server *trinotest.Server, timeout string) string {
+	return trinoProviderBlock(server.HTTPSURL, catalogTrinoPassword) + fmt.Sprintf(`
 data "startree_trino_connection" "a" {
   api_token        = %q
   cluster          = "pug"
@@ -142,7 +148,7 @@ resource "startree_trino_catalog" "b" {
   name       = "pinot_b"
   properties = data.startree_trino_connection.b.env_properties_map
 }
-`, server.HTTPSURL, catalogTrinoUser, catalogTrinoPassword, guideBasicToken, timeout, guideBearerToken)
+`, guideBasicToken, timeout, guideBearerToken)
 }
 
 // catalogsOn lists the catalogs of the server, name to connector.
@@ -263,17 +269,7 @@ func TestAccTrinoCatalogImport(t *testing.T) {
 	if _, err := server.Exec(`CREATE CATALOG "pinot_imported" USING pinot WITH ("pinot.controller-urls" = 'https://proxy.broker.pug.prod.awesome-company.startree.cloud:443', "pinot.proxy.enabled" = 'true', "pinot.grpc.proxy-uri" = 'proxy-grpc.broker.pug.prod.awesome-company.startree.cloud:443', "pinot.grpc.use-plain-text" = 'false', "pinot.grpc.port" = '8096')`); err != nil {
 		t.Fatal(err)
 	}
-	config := fmt.Sprintf(`
-provider "startree" {
-  environment = "prod"
-  domain      = "awesome-company.startree.cloud"
-  trino {
-    url      = %q
-    user     = %q
-    password = %q
-  }
-}
-
+	config := trinoProviderBlock(server.HTTPSURL, catalogTrinoPassword) + fmt.Sprintf(`
 data "startree_trino_connection" "c" {
   cluster      = "pug"
   tls_enabled  = true
@@ -290,7 +286,7 @@ resource "startree_trino_catalog" "c" {
   name       = "pinot_imported"
   properties = data.startree_trino_connection.c.env_properties_map
 }
-`, server.HTTPSURL, catalogTrinoUser, catalogTrinoPassword, guideBasicToken)
+`, guideBasicToken)
 	acceptance(t, resource.TestStep{
 		Config: config,
 		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -304,19 +300,7 @@ func TestAccTrinoCatalogFailures(t *testing.T) {
 	clearEnvironment(t)
 	servers := trinoServers(t)
 	t.Setenv(EnvTrinoCACertificate, servers.ca)
-	block := func(url, password string) string {
-		return fmt.Sprintf(`
-provider "startree" {
-  environment = "prod"
-  domain      = "awesome-company.startree.cloud"
-  trino {
-    url      = %q
-    user     = %q
-    password = %q
-  }
-}
-`, url, catalogTrinoUser, password)
-	}
+	block := trinoProviderBlock
 	catalog := func(name, extra string) string {
 		return fmt.Sprintf(`
 data "startree_trino_connection" "c" {
