@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
@@ -28,7 +29,32 @@ var (
 	_ resource.ResourceWithImportState    = (*trinoCatalogResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*trinoCatalogResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*trinoCatalogResource)(nil)
+	_ resource.ResourceWithIdentity       = (*trinoCatalogResource)(nil)
 )
+
+// trinoCatalogIdentity is the resource's identity (Terraform 1.12 and later): the catalog's name,
+// which is what an import block's identity names too.
+type trinoCatalogIdentity struct {
+	Name types.String `tfsdk:"name"`
+}
+
+func (r *trinoCatalogResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"name": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "The catalog's name.",
+			},
+		},
+	}
+}
+
+// setIdentity writes the identity beside the state, where the client keeps one.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, name types.String, diags *diag.Diagnostics) {
+	if identity != nil {
+		diags.Append(identity.Set(ctx, trinoCatalogIdentity{Name: name})...)
+	}
+}
 
 // trinoCatalogResource owns one catalog of a running Trino: CREATE CATALOG, its row in
 // system.metadata.catalogs, DROP CATALOG. Trino has no ALTER CATALOG, so any change replaces it.
@@ -59,7 +85,7 @@ func (r *trinoCatalogResource) Schema(_ context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One catalog of a running Trino coordinator with dynamic catalog management (`catalog.management=dynamic`), created with `CREATE CATALOG` and dropped with `DROP CATALOG`, " +
 			"over Trino's client protocol to the coordinator of the provider's `trino` block. Trino has no `ALTER CATALOG`, so a change of any property replaces the catalog (the plan says so). " +
-			"A catalog dropped outside Terraform is planned for creation again; an existing one is imported by its name. " +
+			"A catalog dropped outside Terraform is planned for creation again; an existing one is imported by its name (an import ID, or from Terraform 1.12 the resource identity's `name`). " +
 			"The same plan-time rules as the connection's `extra_properties` run on `properties`, so a catalog Trino would refuse never reaches apply.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -251,6 +277,7 @@ func (r *trinoCatalogResource) Create(ctx context.Context, req resource.CreateRe
 	plan.ConnectorName = types.StringValue(connector)
 	plan.InlineSecrets = types.MapNull(types.StringType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setIdentity(ctx, resp.Identity, plan.Name, &resp.Diagnostics)
 }
 
 // stateAndClient reads the resource's state and connects to Trino; the client is nil when either
@@ -277,13 +304,16 @@ func (r *trinoCatalogResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	if !found {
-		// Dropped outside Terraform: the next plan creates it again.
+		// Dropped outside Terraform: the next plan creates it again. The framework wants an
+		// identity after every read that did not fail, a removal too.
+		setIdentity(ctx, resp.Identity, state.Name, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	state.ID = types.StringValue(name)
 	state.ConnectorName = types.StringValue(connector)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	setIdentity(ctx, resp.Identity, state.Name, &resp.Diagnostics)
 }
 
 // Update stores what changes without replacing the catalog: the properties of an imported one, and
@@ -298,6 +328,7 @@ func (r *trinoCatalogResource) Update(ctx context.Context, req resource.UpdateRe
 	plan.ID, plan.ConnectorName = state.ID, state.ConnectorName
 	plan.InlineSecrets = types.MapNull(types.StringType)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setIdentity(ctx, resp.Identity, plan.Name, &resp.Diagnostics)
 }
 
 func (r *trinoCatalogResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -319,13 +350,25 @@ func (r *trinoCatalogResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
+// ImportState takes the catalog's name, as an import ID or (Terraform 1.12 and later) as the
+// identity's name.
 func (r *trinoCatalogResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if ps := connection.CheckCatalogName(req.ID); ps.HasError() {
+	name := req.ID
+	if name == "" && req.Identity != nil {
+		var identity trinoCatalogIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		name = identity.Name.ValueString()
+	}
+	if ps := connection.CheckCatalogName(name); ps.HasError() {
 		resp.Diagnostics.AddError("Invalid catalog name to import", "Import a startree_trino_catalog by the catalog's name: "+ps[0].Detail)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
+	setIdentity(ctx, resp.Identity, types.StringValue(name), &resp.Diagnostics)
 }
 
 func slicesOfValues(m map[string]string) []string {
