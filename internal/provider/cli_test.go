@@ -13,7 +13,7 @@ import (
 // provider built as a binary, for the tests that need a whole CLI process: logs, terraform test.
 
 // cliBinary is the CLI the acceptance tests run: TF_ACC_TERRAFORM_PATH, else terraform on the PATH.
-func cliBinary(t *testing.T) string {
+func cliBinary(t testing.TB) string {
 	t.Helper()
 	requireAcceptance(t)
 	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
@@ -36,7 +36,7 @@ func providerHost() string {
 
 // devOverrides builds the provider into a temporary folder and writes a CLI configuration whose
 // dev_overrides point the CLI at it; it returns the configuration's path.
-func devOverrides(t *testing.T) string {
+func devOverrides(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
 	binDir := filepath.Join(dir, "bin")
@@ -55,7 +55,7 @@ func devOverrides(t *testing.T) string {
 
 // runCLI runs the CLI in dir with the given CLI configuration and extra environment, and returns
 // its combined output and error.
-func runCLI(t *testing.T, cli, cliConfig, dir string, env []string, args ...string) (string, error) {
+func runCLI(t testing.TB, cli, cliConfig, dir string, env []string, args ...string) (string, error) {
 	t.Helper()
 	cmd := exec.Command(cli, args...)
 	cmd.Dir = dir

@@ -100,7 +100,7 @@ func acceptanceCase(t *testing.T, tc resource.TestCase) {
 
 // requireAcceptance stops an acceptance test without TF_ACC: a skip for a plain `go test ./...`,
 // a failure in CI.
-func requireAcceptance(t *testing.T) {
+func requireAcceptance(t testing.TB) {
 	t.Helper()
 	if os.Getenv(resource.EnvTfAcc) != "" {
 		return

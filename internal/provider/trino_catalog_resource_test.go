@@ -43,7 +43,7 @@ var (
 
 // trinoServers starts the servers once; the variables the catalogs refer to are set on the
 // dynamic one, as on a coordinator whose pods load the connections' env.
-func trinoServers(t *testing.T) catalogServers {
+func trinoServers(t testing.TB) catalogServers {
 	t.Helper()
 	requireAcceptance(t)
 	catalogServersOnce.Do(func() {
@@ -152,7 +152,7 @@ resource "startree_trino_catalog" "b" {
 }
 
 // catalogsOn lists the catalogs of the server, name to connector.
-func catalogsOn(t *testing.T, server *trinotest.Server) map[string]string {
+func catalogsOn(t testing.TB, server *trinotest.Server) map[string]string {
 	t.Helper()
 	r, err := server.Exec("SELECT catalog_name, connector_name FROM system.metadata.catalogs")
 	if err != nil {
@@ -300,7 +300,6 @@ func TestAccTrinoCatalogFailures(t *testing.T) {
 	clearEnvironment(t)
 	servers := trinoServers(t)
 	t.Setenv(EnvTrinoCACertificate, servers.ca)
-	block := trinoProviderBlock
 	catalog := func(name, extra string) string {
 		return fmt.Sprintf(`
 data "startree_trino_connection" "c" {
@@ -325,15 +324,15 @@ resource "startree_trino_catalog" "c" {
 		name, config string
 		want         string
 	}{
-		{"wrong password", block(servers.dynamic.HTTPSURL, "not-the-password") + catalog("pinot_c", ""), "Trino refused the credentials"},
-		{"coordinator not running", block(closed, catalogTrinoPassword) + catalog("pinot_c", ""), "Trino coordinator unreachable"},
-		{"password over plain HTTP", block(plainHTTP, catalogTrinoPassword) + catalog("pinot_c", ""),
+		{"wrong password", trinoProviderBlock(servers.dynamic.HTTPSURL, "not-the-password") + catalog("pinot_c", ""), "Trino refused the credentials"},
+		{"coordinator not running", trinoProviderBlock(closed, catalogTrinoPassword) + catalog("pinot_c", ""), "Trino coordinator unreachable"},
+		{"password over plain HTTP", trinoProviderBlock(plainHTTP, catalogTrinoPassword) + catalog("pinot_c", ""),
 			"trino.url is http://, and the provider never sends a password or an access token over plain HTTP"},
-		{"dynamic catalog management off", block(servers.static.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", ""), "Trino does not manage catalogs dynamically"},
-		{"an existing catalog", block(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("taken", ""), "Catalog already exists"},
-		{"a catalog Trino refuses", block(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", `"pinot.http-client.log.path" = "$${ENV:STARTREE_NOT_SET_ON_TRINO}"`),
+		{"dynamic catalog management off", trinoProviderBlock(servers.static.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", ""), "Trino does not manage catalogs dynamically"},
+		{"an existing catalog", trinoProviderBlock(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("taken", ""), "Catalog already exists"},
+		{"a catalog Trino refuses", trinoProviderBlock(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", `"pinot.http-client.log.path" = "$${ENV:STARTREE_NOT_SET_ON_TRINO}"`),
 			"Trino refused to create the catalog pinot_c"},
-		{"a catalog the rules refuse at plan time", block(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", `"pinot.connection-timeout" = "5s"`),
+		{"a catalog the rules refuse at plan time", trinoProviderBlock(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", `"pinot.connection-timeout" = "5s"`),
 			"Invalid value for pinot.connection-timeout"},
 	}
 	for _, tt := range tests {
@@ -343,7 +342,7 @@ resource "startree_trino_catalog" "c" {
 	}
 	t.Run("TLS without the authority", func(t *testing.T) {
 		t.Setenv(EnvTrinoCACertificate, "")
-		acceptance(t, resource.TestStep{Config: block(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", ""), ExpectError: exactly("TLS with the Trino coordinator failed")})
+		acceptance(t, resource.TestStep{Config: trinoProviderBlock(servers.dynamic.HTTPSURL, catalogTrinoPassword) + catalog("pinot_c", ""), ExpectError: exactly("TLS with the Trino coordinator failed")})
 	})
 	if _, ok := catalogsOn(t, servers.dynamic)["pinot_c"]; ok {
 		t.Error("a failed create left the catalog pinot_c")
