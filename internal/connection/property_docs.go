@@ -1,10 +1,28 @@
 package connection
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 )
+
+//go:generate go run ./propertytable ../../templates/data-sources/trino_connection.md.tmpl
+
+// The markers between which a template holds PropertyTableMarkdown.
+const (
+	propertyTableBegin = "<!-- properties:begin -->\n"
+	propertyTableEnd   = "<!-- properties:end -->"
+)
+
+// SplicePropertyTable returns the template with PropertyTableMarkdown between its markers.
+func SplicePropertyTable(template string) (string, error) {
+	i, j := strings.Index(template, propertyTableBegin), strings.Index(template, propertyTableEnd)
+	if i < 0 || j < i {
+		return "", errors.New("no property table markers")
+	}
+	return template[:i+len(propertyTableBegin)] + PropertyTableMarkdown() + template[j:], nil
+}
 
 // PropertyTableMarkdown is the docs' table of every property extra_properties may name: its type,
 // Trino's default, the rule the provider checks and the releases that have it. It is made from the
