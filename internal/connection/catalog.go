@@ -32,30 +32,33 @@ type Entry struct {
 
 // PropertiesMap returns the catalog's keys and values as a map: what Trino reads from Properties.
 func (c Connection) PropertiesMap() map[string]string {
-	if c.Entries == nil {
-		return nil
-	}
-	m := make(map[string]string, len(c.Entries))
-	for _, e := range c.Entries {
-		m[e.Key] = e.Value
-	}
-	return m
+	return c.entriesMap(false)
 }
 
 // EnvPropertiesMap returns EnvProperties' keys and values as a map: each secret as its ${ENV:...}
 // reference.
 func (c Connection) EnvPropertiesMap() map[string]string {
+	return c.entriesMap(true)
+}
+
+// entriesMap is the catalog as a map, each secret inline or, with references, as its reference.
+func (c Connection) entriesMap(references bool) map[string]string {
 	if c.Entries == nil {
 		return nil
 	}
 	m := make(map[string]string, len(c.Entries))
 	for _, e := range c.Entries {
-		m[e.Key] = e.Value
-		if e.EnvVar != "" {
-			m[e.Key] = "${ENV:" + e.EnvVar + "}"
-		}
+		m[e.Key] = e.value(references)
 	}
 	return m
+}
+
+// value is the entry's value, or with references its ${ENV:...} reference when it has one.
+func (e Entry) value(references bool) string {
+	if references && e.EnvVar != "" {
+		return "${ENV:" + e.EnvVar + "}"
+	}
+	return e.Value
 }
 
 // Env returns the variables EnvProperties refers to, name to value; nil when there are none.

@@ -7,8 +7,6 @@ import (
 	"github.com/startree/terraform-provider-startree/internal/startreeguide"
 )
 
-func envPropertiesMap(c Connection) map[string]string { return c.EnvPropertiesMap() }
-
 // A whole catalog, as the catalog resource takes it, passes the same rules as the connection's
 // inputs: the provider's own catalogs pass, a broken entry is an error on its key.
 func TestCheckCatalog(t *testing.T) {
@@ -19,7 +17,7 @@ func TestCheckCatalog(t *testing.T) {
 	if ps.HasError() {
 		t.Fatal(ps)
 	}
-	for name, m := range map[string]map[string]string{"properties_map": c.PropertiesMap(), "env_properties_map": envPropertiesMap(c)} {
+	for name, m := range map[string]map[string]string{"properties_map": c.PropertiesMap(), "env_properties_map": c.EnvPropertiesMap()} {
 		if ps := CheckCatalog(m, nil); len(ps) != 0 {
 			t.Errorf("%s: %v", name, ps)
 		}
@@ -40,7 +38,7 @@ func TestCheckCatalog(t *testing.T) {
 	release := int64(476)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := maps.Clone(envPropertiesMap(c))
+			m := maps.Clone(c.EnvPropertiesMap())
 			m[tt.key] = tt.value
 			ps := CheckCatalog(m, &release)
 			if len(ps) != 1 || ps[0].Input != InputProperties || ps[0].Summary != tt.summary || ps[0].Detail != tt.detail {
@@ -48,7 +46,7 @@ func TestCheckCatalog(t *testing.T) {
 			}
 		})
 	}
-	m := envPropertiesMap(c)
+	m := c.EnvPropertiesMap()
 	delete(m, KeyControllerURLs)
 	if ps := CheckCatalog(m, nil); len(ps) != 1 || ps[0].Key != KeyControllerURLs || ps[0].Summary != "Missing pinot.controller-urls" {
 		t.Errorf("no controller URL: %v", ps)

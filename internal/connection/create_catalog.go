@@ -135,11 +135,7 @@ func createCatalog(name, connector string, entries []Entry, references bool) str
 		}
 		writeIdentifier(&b, e.Key)
 		b.WriteString(" = ")
-		if references && e.EnvVar != "" {
-			writeStringLiteral(&b, "${ENV:"+e.EnvVar+"}")
-		} else {
-			writeStringLiteral(&b, e.Value)
-		}
+		writeStringLiteral(&b, e.value(references))
 	}
 	if !first {
 		b.WriteString("\n)")

@@ -38,13 +38,7 @@ func TestCreateCatalogSQLIsTheEncodingOfTheEnvCatalog(t *testing.T) {
 	s := guideSettings(startreeguide.BearerToken)
 	s.ExtraProperties = map[string]string{"pinot.http-client.log.path": "/var/log/ü'\""}
 	c, _ := Compute(s)
-	envMap := map[string]string{}
-	for _, e := range c.Entries {
-		envMap[e.Key] = e.Value
-		if e.EnvVar != "" {
-			envMap[e.Key] = "${ENV:" + e.EnvVar + "}"
-		}
-	}
+	envMap := c.EnvPropertiesMap()
 	sql, ps := EncodeCreateCatalog(DefaultCatalogName, envMap)
 	if ps.HasError() {
 		t.Fatal(ps)
